@@ -1,0 +1,39 @@
+// Shared record types of the extraction pipeline (see spec/indicators.md).
+
+export type Qualifier = "exact" | "at_least" | "at_most" | "approx";
+
+/** One number in the text that counts one indicator. */
+export interface Mention {
+  value: number;
+  qualifier: Qualifier;
+  /** a breakdown of a total of the same indicator given in the same sentence */
+  part: boolean;
+  /** the same activity told again elsewhere in the report: shown, not summed */
+  repeat?: boolean;
+  /** offsets into the normalised text: the evidence span */
+  start: number;
+  end: number;
+}
+
+export interface IndicatorTotal {
+  value: number;
+  qualifier: Qualifier;
+  mentions: Mention[];
+}
+
+export interface RegionFields {
+  township: string | null;
+  county: string | null;
+  city: string | null;
+  province: string | null;
+  /** 9-digit national township code */
+  code: string | null;
+}
+
+export interface ReportRecord extends RegionFields {
+  file: string;
+  year: number | null;
+  indicators: Record<string, IndicatorTotal>;
+  warnings: string[];
+  errors: string[];
+}
