@@ -1,0 +1,59 @@
+// npm run extract                 → reads data/reports/*, writes src/generated/reports.json for the site
+// npm run --silent extract -- F…  → prints {"reports": [...]} for those files (the evaluation contract)
+// Exit code 1 when any file had an error; every other file is still extracted.
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { extractBytes, toContractRecord, type ExtractedReport } from "../src/lib/extract.ts";
+import { generatedSchema, type GeneratedData } from "../src/lib/schema.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const REPORTS_DIR = join(root, "data", "reports");
+const OUT = join(root, "src", "generated", "reports.json");
+const READABLE = /\.(txt|text)$/i;
+
+function readReport(path: string, label: string): ExtractedReport {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { ...extractBytes(label, new Uint8Array()), errors: [`${label}: cannot be read (${err.code ?? err.message})`] };
+  }
+  return extractBytes(label, bytes);
+}
+
+function main(argv: string[]): number {
+  if (argv.length > 0) {
+    const records = argv.map((f) => readReport(resolve(f), f));
+    process.stdout.write(JSON.stringify({ reports: records.map(toContractRecord) }) + "\n");
+    return records.some((r) => r.errors.length > 0) ? 1 : 0;
+  }
+
+  const names = readdirSync(REPORTS_DIR)
+    .filter((n) => !n.startsWith(".") && statSync(join(REPORTS_DIR, n)).isFile())
+    .sort();
+  const records: ExtractedReport[] = [];
+  for (const name of names) {
+    const label = relative(root, join(REPORTS_DIR, name));
+    if (!READABLE.test(name)) {
+      records.push({ ...extractBytes(label, new Uint8Array()), errors: [`${label}: unsupported file type (expected .txt)`] });
+      continue;
+    }
+    records.push(readReport(join(REPORTS_DIR, name), label));
+  }
+  const data: GeneratedData = generatedSchema.parse({ generatedFrom: "data/reports", reports: records });
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(data));
+
+  let failed = 0;
+  for (const r of records) {
+    for (const w of r.warnings) console.error(`warning: ${w}`);
+    for (const e of r.errors) console.error(`error: ${e}`);
+    if (r.errors.length) failed++;
+  }
+  console.error(`extracted ${records.length} report(s) → ${relative(root, OUT)}${failed ? `; ${failed} with errors` : ""}`);
+  return failed > 0 ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,202 @@
+// Mentions: every figure of the report that counts one indicator (spec §2), with its qualifier,
+// whether it is a part (其中…) or a repeat, and its evidence span in the normalised text.
+import { classify, type FigureContext } from "./classify.js";
+import { unitFits } from "./indicators.js";
+import { findNumerals, type NumeralToken } from "./numbers.js";
+import { combine, isRequirement, readQualifier, readTrailingQualifier } from "./qualifiers.js";
+import { excludedRanges, inRanges } from "./sections.js";
+import { clauseEnd, clauseStart, sentenceEnd, sentenceStart } from "./segments.js";
+import type { Mention, Qualifier } from "./types.js";
+import { readUnit, type UnitClass } from "./units.js";
+import { findZeroStatements } from "./zeros.js";
+
+export interface FoundMention extends Mention {
+  indicator: string;
+}
+
+/** A numeral followed by a unit: something that could be a figure. */
+interface Candidate {
+  token: NumeralToken;
+  value: number;
+  qualifier: Qualifier;
+  /** start of the qualifier before the number, or the number */
+  qStart: number;
+  /** end of the unit and any qualifier after it */
+  unitEnd: number;
+  unitClass: UnitClass;
+}
+
+const PERIODIC = /每年|每月|每季度|每季|每半年|每周|每天|每日|每个月|每学期|年均|月均/;
+const CHINESE_MULTI = /[十百千万亿]/;
+
+function candidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const token of findNumerals(text)) {
+    const raw = text.slice(token.start, token.end);
+    if (token.kind === "chinese") {
+      // 一 / 两 / 三 alone are words (一次性, 一件事, 三项制度); 万/千 alone too (千方百计)
+      if (!CHINESE_MULTI.test(raw)) continue;
+      if (raw.length === 1 && raw !== "十" && raw !== "百" && !/[余多]/.test(text[token.end] ?? "")) continue;
+    }
+    const prev = text[token.start - 1] ?? "";
+    if (prev === "第" || prev === "〔" || prev === "[" || prev === "·" || prev === "." || prev === "-" || prev === "/" || /[A-Za-z]/.test(prev)) continue;
+    if (token.kind === "arabic" && /[0-9]/.test(prev)) continue;
+    const q = readQualifier(text, token.start, token.end);
+    const unit = readUnit(text, token.end + q.innerLength);
+    if (!unit) continue;
+    let unitEnd = token.end + q.innerLength + unit.length;
+    let qualifier = q.qualifier;
+    const trailing = readTrailingQualifier(text, unitEnd);
+    if (trailing.qualifier) {
+      qualifier = combine(qualifier === "exact" ? null : qualifier, trailing.qualifier);
+      unitEnd += trailing.length;
+    }
+    out.push({ token, value: token.value, qualifier, qStart: q.start, unitEnd, unitClass: unit.unitClass });
+  }
+  return out;
+}
+
+const ITEM_MARK = /^\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+)/;
+
+/** Up to two sentences before `at` in the same paragraph, stopping at an item start (一是, (一), 1.). */
+function earlierSentences(text: string, at: number): string {
+  let out = "";
+  let end = at;
+  for (let k = 0; k < 2; k++) {
+    if (end <= 0 || text[end - 1] === "\n") break;
+    const s = sentenceStart(text, end - 1);
+    const sentence = text.slice(s, end);
+    out = sentence + out;
+    if (ITEM_MARK.test(sentence)) break;
+    end = s;
+  }
+  return out;
+}
+
+/** Terms that name who or what an activity was for; the same term and figure told twice is one activity. */
+const TARGET_TERM = /法律明白人|网格员|人民调解员|调解员|执法人员|村干部|干部职工|青少年|学生|企业|商户|律师|法律顾问|“[^”]{2,12}”/g;
+
+function targetTerms(s: string): Set<string> {
+  return new Set([...s.matchAll(TARGET_TERM)].map((m) => m[0]));
+}
+
+export function findMentions(text: string, reportYear: number | null): FoundMention[] {
+  const excluded = excludedRanges(text, reportYear);
+  const cands = candidates(text);
+  const out: (FoundMention & { sentence: number; context: string })[] = [];
+
+  let sentenceOf = -1;
+  let head: { indicator: string; end: number } | null = null; // last mention read in this sentence
+  let prevIndicator: string | null = null;
+
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
+    const sStart = sentenceStart(text, c.qStart);
+    if (sStart !== sentenceOf) {
+      sentenceOf = sStart;
+      head = null;
+      prevIndicator = null;
+    }
+    // neighbours are the figures that count something (2025年度 is no boundary)
+    let p = i - 1;
+    while (p >= 0 && cands[p]!.unitClass === "other") p--;
+    let q = i + 1;
+    while (q < cands.length && cands[q]!.unitClass === "other") q++;
+    const prevC = p >= 0 ? cands[p] : undefined;
+    const nextC = cands[q];
+    const cStart = clauseStart(text, c.qStart);
+    const cEnd = clauseEnd(text, c.unitEnd);
+    // the words between two figures of one clause belong to the earlier figure up to the last
+    // list separator (2名专职人民调解员、1名法律顾问; 21次中心组学习大会和8次全体干部培训)
+    let leftStart = cStart;
+    if (prevC && prevC.unitEnd <= c.qStart && prevC.unitEnd > cStart) {
+      const between = text.slice(prevC.unitEnd, c.qStart);
+      const sep = between.search(/[、和及与]/);
+      leftStart = prevC.unitEnd + (sep >= 0 ? sep + 1 : 0);
+    }
+    let rightEnd = Math.min(cEnd, nextC ? nextC.qStart : text.length);
+    const listSep = text.indexOf("、", c.unitEnd);
+    if (listSep >= 0 && listSep < rightEnd) rightEnd = listSep;
+    const sEnd = sentenceEnd(text, c.unitEnd);
+
+    if (inRanges(excluded, c.token.start)) continue;
+    // a requirement or a routine (每年不少于4次, 每半年听取1次) is not a result
+    const ownClause = text.slice(clauseStart(text, c.qStart), c.qStart);
+    if (PERIODIC.test(ownClause) || isRequirement(text, c.qStart)) {
+      prevIndicator = null;
+      continue;
+    }
+
+    const ctx: FigureContext = {
+      left: text.slice(leftStart, c.qStart),
+      right: text.slice(c.unitEnd, Math.max(c.unitEnd, rightEnd)),
+      before: text.slice(sStart, leftStart),
+      after: text.slice(Math.max(c.unitEnd, rightEnd), sEnd),
+      earlier: earlierSentences(text, sStart),
+      unitClass: c.unitClass,
+      prevIndicator,
+    };
+    const verdict = classify(ctx);
+
+    // breakdowns: after 其中 in the sentence, or in brackets right after a mention
+    let inBreakdown = false;
+    if (head) {
+      const between = text.slice(head.end, c.qStart);
+      const sinceSentence = text.slice(sStart, c.qStart);
+      inBreakdown = /其中/.test(sinceSentence.slice(Math.max(0, head.end - sStart - 2))) || (/[(（]/.test(between) && !/[)）]/.test(between));
+    }
+
+    let indicator: string | null = "indicator" in verdict ? verdict.indicator : null;
+    let part = false;
+    if (indicator && !unitFits(indicator, c.unitClass)) indicator = null;
+    if (inBreakdown && head) {
+      if (indicator === head.indicator) part = true;
+      else if (!indicator && "skip" in verdict && verdict.skip === "no indicator fits the clause" && unitFits(head.indicator, c.unitClass)) {
+        indicator = head.indicator;
+        part = true;
+      }
+    }
+    prevIndicator = indicator;
+    if (!indicator) continue;
+    if (!part) head = { indicator, end: c.unitEnd };
+
+    // evidence: the clause words that name the figure, then the figure, then its object
+    let start = leftStart;
+    while (start < c.qStart && /[\s,，、;；:：)）]/.test(text[start]!)) start++;
+    start = Math.max(start, c.qStart - 40);
+    const end = Math.min(Math.max(c.unitEnd, rightEnd), c.unitEnd + 16);
+    out.push({
+      indicator,
+      value: c.value,
+      qualifier: c.qualifier,
+      part,
+      start,
+      end,
+      sentence: sStart,
+      context: ctx.left + ctx.right,
+    });
+  }
+
+  for (const z of findZeroStatements(text)) {
+    if (inRanges(excluded, z.start)) continue;
+    out.push({ ...z, part: false, sentence: sentenceStart(text, z.start), context: "" });
+  }
+  out.sort((a, b) => a.start - b.start);
+
+  // repeats: the same figure of the same indicator for the same target, told in another sentence
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i]!;
+    if (m.part) continue;
+    const terms = targetTerms(m.context);
+    if (terms.size === 0) continue;
+    for (let j = 0; j < i; j++) {
+      const o = out[j]!;
+      if (o.repeat || o.indicator !== m.indicator || o.value !== m.value || o.sentence === m.sentence) continue;
+      if ([...targetTerms(o.context)].some((t) => terms.has(t))) {
+        m.repeat = true;
+        break;
+      }
+    }
+  }
+  return out.map(({ sentence: _s, context: _c, ...m }) => m);
+}

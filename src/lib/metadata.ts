@@ -1,0 +1,154 @@
+// Report metadata: township, the year covered (not the year published), title, report date and
+// issuing body (spec §1). Works on the simplified `match` view of the normalised text.
+import { findTownshipNames } from "./regions.js";
+
+export interface ReportMetadata {
+  township: string | null;
+  year: number | null;
+  title: string | null;
+  /** ISO date (YYYY-MM-DD) the report was signed or published, when the text gives one */
+  reportDate: string | null;
+  issuer: string | null;
+  /** how the year was found, for warnings */
+  yearSource: "title" | "statement" | "opening" | "publication" | null;
+}
+
+const CHROME_LINE = /当前位置|您的位置|首页|>|»|\||热门搜索|无障碍|字体|浏览次数|访问次数|分享/;
+const HEAD_CHARS = 1500;
+
+/** Lines of the opening that are not page chrome. */
+function openingLines(text: string): { line: string; start: number }[] {
+  const out: { line: string; start: number }[] = [];
+  let pos = 0;
+  while (pos < Math.min(text.length, HEAD_CHARS)) {
+    let end = text.indexOf("\n", pos);
+    if (end < 0) end = text.length;
+    const line = text.slice(pos, end);
+    if (line.trim() && !CHROME_LINE.test(line)) out.push({ line, start: pos });
+    pos = end + 1;
+  }
+  return out;
+}
+
+const TITLE_WORDS = /(?:法治|依法|法制)[^。]{0,24}?(?:报告|总结|情况)/;
+
+export function findTitle(text: string): string | null {
+  const lines = openingLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!.line.trim();
+    // a title broken over two lines: 襄垣县王村镇关于2024年法治政府 / 建设情况的报告
+    const next = lines[i + 1]?.line.trim() ?? "";
+    if (!/报告|总结/.test(line) && /报告|总结/.test(next) && line.length + next.length <= 60) line += next;
+    // page fields glued before the title (发文时间:2026年01月28日• 标  题:…) are cut off
+    const lastLabel = Math.max(line.lastIndexOf(":"), line.lastIndexOf("："), line.lastIndexOf("•"));
+    if (lastLabel >= 0 && TITLE_WORDS.test(line.slice(lastLabel + 1))) line = line.slice(lastLabel + 1);
+    line = line.replace(/^[\s•·\-–—]+/, "").trim();
+    if (line.length <= 70 && TITLE_WORDS.test(line) && !/[。]$/.test(line) && !/^《/.test(line)) return line;
+  }
+  return null;
+}
+
+/** Offsets of 《…》 titles: a year inside a cited document's name is not the report's year. */
+function insideBookTitle(text: string, i: number): boolean {
+  const open = text.lastIndexOf("《", i);
+  return open >= 0 && text.lastIndexOf("》", i) < open;
+}
+
+const YEAR_IN_TITLE = /(20\d\d)\s*年/;
+
+export function findYear(text: string, title: string | null): { year: number | null; source: ReportMetadata["yearSource"] } {
+  if (title) {
+    const m = YEAR_IN_TITLE.exec(title.replace(/《[^》]*》/g, ""));
+    if (m) return { year: Number(m[1]), source: "title" };
+  }
+  const head = text.slice(0, HEAD_CHARS * 2);
+  // 现将我镇2023年度法治政府建设工作开展情况汇报如下
+  for (const m of head.matchAll(/现将[^。]{0,24}?(20\d\d)\s*年/g)) {
+    if (!insideBookTitle(head, m.index!)) return { year: Number(m[1]), source: "statement" };
+  }
+  // 2023年法治政府建设…报告 in running text, outside cited documents
+  for (const m of head.matchAll(new RegExp(`(20\\d\\d)\\s*年度?${TITLE_WORDS.source}`, "g"))) {
+    if (!insideBookTitle(head, m.index!)) return { year: Number(m[1]), source: "title" };
+  }
+  // a report that opens with its year: 2023年，长寿镇党委、政府坚持……
+  const opening = /(?:^|\n)[ \t]*(20\d\d)\s*年(?![0-9]{1,2}月)/.exec(head);
+  if (opening) return { year: Number(opening[1]), source: "opening" };
+  const pub = findPublicationDate(text);
+  if (pub) {
+    const [y, mo] = pub.split("-").map(Number) as [number, number];
+    // reports are due before 1 April of the next year; one published late in the year covers that year
+    return { year: mo <= 6 ? y - 1 : y, source: "publication" };
+  }
+  return { year: null, source: null };
+}
+
+const pad = (n: string) => n.padStart(2, "0");
+
+function findPublicationDate(text: string): string | null {
+  const head = text.slice(0, HEAD_CHARS);
+  const m =
+    /(?:发布日期|发布时间|成文日期|成文时间|发文时间|生成日期|信息提供日期|日期)\s*[:：]?\s*(20\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(head);
+  return m ? `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}` : null;
+}
+
+/** The date the report was signed (its last 2024年1月7日 line), else the page's publication date. */
+export function findReportDate(text: string): string | null {
+  const tail = text.slice(Math.max(0, text.length - 600));
+  const dates = [...tail.matchAll(/(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)];
+  const last = dates.at(-1);
+  if (last) return `${last[1]}-${pad(last[2]!)}-${pad(last[3]!)}`;
+  return findPublicationDate(text);
+}
+
+export function findIssuer(text: string): string | null {
+  const m = /(?:发布机构|发文机构|来源)\s*[:：\]]?\s*\]?\s*([^\s\n:：]{2,30})/.exec(text.slice(0, HEAD_CHARS));
+  if (m && /镇|乡|街道|政府|办事处|委员会/.test(m[1]!)) return m[1]!;
+  for (const { line } of openingLines(text).slice(0, 6)) {
+    const t = line.trim();
+    if (/^(?:中共)?[^\s，。]{2,30}(?:人民政府|委员会|办事处)$/.test(t)) return t;
+  }
+  return null;
+}
+
+const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木)/;
+
+/** The township the report is about: the known township name its title, issuer and text name most. */
+export function findTownship(text: string, title: string | null, issuer: string | null): string | null {
+  const score = new Map<string, number>();
+  const add = (name: string, s: number) => score.set(name, (score.get(name) ?? 0) + s);
+  for (const n of findTownshipNames(text)) add(n.name, 1);
+  for (const n of findTownshipNames(title ?? "")) add(n.name, 10);
+  for (const n of findTownshipNames(issuer ?? "")) add(n.name, 5);
+  for (const n of findTownshipNames(text.slice(0, 300))) add(n.name, 2);
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [name, s] of score) {
+    if (s > bestScore || (s === bestScore && best !== null && name.length > best.length)) {
+      best = name;
+      bestScore = s;
+    }
+  }
+  if (best) return best;
+  // not in the national list (renamed or new units): read it off the title
+  const src = `${title ?? ""}\n${issuer ?? ""}`;
+  const m = new RegExp(`([\\u4e00-\\u9fff]{2,8}?${TOWNSHIP_SUFFIX.source})(?:人民政府|委员会|办事处|党委|关于|20\\d\\d|法治)`).exec(src);
+  if (m) {
+    const name = m[1]!.replace(/^.*(?:省|市|县|区|旗)/, "");
+    if (name.length >= 2) return name;
+  }
+  return null;
+}
+
+export function extractMetadata(text: string): ReportMetadata {
+  const title = findTitle(text);
+  const issuer = findIssuer(text);
+  const { year, source } = findYear(text, title);
+  return {
+    township: findTownship(text, title, issuer),
+    year,
+    title,
+    reportDate: findReportDate(text),
+    issuer,
+    yearSource: source,
+  };
+}
