@@ -8,8 +8,9 @@ import { extractBytes, toContractRecord, type ExtractedReport } from "../src/lib
 import { generatedSchema, type GeneratedData } from "../src/lib/schema.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const REPORTS_DIR = join(root, "data", "reports");
-const OUT = join(root, "src", "generated", "reports.json");
+// overridable for tests and for sites kept elsewhere
+const REPORTS_DIR = resolve(process.env.FZZL_REPORTS_DIR ?? join(root, "data", "reports"));
+const OUT = resolve(process.env.FZZL_OUT ?? join(root, "src", "generated", "reports.json"));
 const READABLE = /\.(txt|text)$/i;
 
 function readReport(path: string, label: string): ExtractedReport {
