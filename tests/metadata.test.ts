@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractText } from "../src/lib/extract.ts";
+import { extractMetadata, findTitle, findYear } from "../src/lib/metadata.ts";
+import { normalize } from "../src/lib/normalize.ts";
+import { excludedRanges, findSections } from "../src/lib/sections.ts";
+
+const fixture = (c: string, f: string) => readFileSync(join(import.meta.dirname, "fixtures", "reports", c, f), "utf8");
+
+describe("title and year covered", () => {
+  it("reads a title broken over two lines", () => {
+    const n = normalize(fixture("seeds", "003_37d3b37060572fdb.txt"));
+    expect(findTitle(n.match)).toBe("襄垣县王村镇关于2024年法治政府建设情况的报告");
+  });
+  it("the year covered, not the year published", () => {
+    expect(findYear("发布日期: 2024-01-31\n澧浦镇2023年度法治政府建设工作报告\n今年以来……", findTitle("澧浦镇2023年度法治政府建设工作报告"))).toEqual({ year: 2023, source: "title" });
+    expect(findYear("现将我镇2023年度法治政府建设工作开展情况汇报如下：", null).year).toBe(2023);
+    expect(findYear("2022年,在区委、区政府的正确领导下……", null).year).toBe(2022);
+  });
+  it("a year inside a cited document's name is not the report's year", () => {
+    const text = "认真贯彻落实《城中区2026年法治政府建设工作要点》要求。现将2025年工作情况总结如下:";
+    expect(findYear(text, findTitle(text)).year).toBe(2025);
+  });
+  it("page fields glued before the title are cut off", () => {
+    const n = normalize("  • 发文时间:2026年01月28日\n  • 标  题:山亭区徐庄镇2025年度法治政府建设情况报告\n");
+    expect(extractMetadata(n.match)).toMatchObject({ year: 2025, township: "徐庄镇" });
+  });
+  it("falls back to the publication date, with a warning", () => {
+    const r = extractText("x.txt", "发布日期：2025-02-10\n今年以来，龙颈镇坚持依法行政。");
+    expect(r.year).toBe(2024);
+    expect(r.warnings.join()).toMatch(/publication date/);
+  });
+  it("reads the report date and issuer", () => {
+    const m = extractMetadata(normalize(fixture("seeds", "002_7bb0ea24405235a1.txt")).match);
+    expect(m).toMatchObject({ township: "周营镇", year: 2023, reportDate: "2023-12-13" });
+  });
+});
+
+describe("township and region", () => {
+  it("reads traditional-Chinese reports through the simplified view", () => {
+    const r = extractText("r037.txt", fixture("dev", "r037.txt"));
+    expect(r).toMatchObject({ township: "云湖桥镇", county: "湘潭县", code: "430321111", year: 2025 });
+  });
+  it("leaves the region empty, with the candidates, when the text does not settle it", () => {
+    const r = extractText("r010.txt", fixture("dev", "r010.txt"));
+    expect(r).toMatchObject({ township: "长寿镇", county: null, city: null, province: null, code: null });
+    expect(r.warnings.join("\n")).toMatch(/430626104/);
+  });
+  it("the township's own name is no evidence for a county of the same name (龙华街道 ≠ 龙华区)", () => {
+    const r = extractText("x.txt", "龙华街道2025年法治政府建设情况报告\n2025年，龙华街道开展普法宣传12场。");
+    expect(r.code).toBeNull();
+  });
+  it("a report without a township or year is an error naming the file", () => {
+    const r = extractText("notes.txt", "工作总结\n今年开展了很多工作。");
+    expect(r.errors).toEqual(expect.arrayContaining([expect.stringMatching(/^notes\.txt: no township/), expect.stringMatching(/^notes\.txt: the year/)]));
+  });
+});
+
+describe("sections", () => {
+  it("excludes 存在问题 and 下一步 sections, and headings naming a later year", () => {
+    const text = normalize(fixture("seeds", "000_cd6ed32ab14735ed.txt")).match;
+    const kinds = findSections(text, 2024).filter((s) => s.heading.level === 1).map((s) => [s.heading.title.slice(0, 8), s.kind]);
+    expect(kinds).toEqual([
+      ["一、2024年推", "results"],
+      ["二、2024年党", "results"],
+      ["三、2024年推", "problems"],
+      ["四、2025年推", "plans"],
+    ]);
+    expect(excludedRanges(text, 2024)).toHaveLength(2);
+  });
+});
