@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractBytes, toContractRecord, type ExtractedReport } from "../src/lib/extract.ts";
 import { generatedSchema, type GeneratedData } from "../src/lib/schema.ts";
+import { uniqueSlugs } from "../src/lib/slug.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 // overridable for tests and for sites kept elsewhere
@@ -43,7 +44,8 @@ function main(argv: string[]): number {
     }
     records.push(readReport(join(REPORTS_DIR, name), label));
   }
-  const data: GeneratedData = generatedSchema.parse({ generatedFrom: "data/reports", reports: records });
+  const ids = uniqueSlugs(records);
+  const data: GeneratedData = generatedSchema.parse({ generatedFrom: "data/reports", reports: records.map((r, i) => ({ id: ids[i], ...r })) });
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify(data));
 

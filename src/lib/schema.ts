@@ -22,6 +22,8 @@ export const indicatorTotalSchema = z.object({
 
 export const reportSchema = z
   .object({
+    /** stable URL slug of the township-year (src/lib/slug.ts) */
+    id: z.string().min(1),
     file: z.string().min(1),
     township: z.string().nullable(),
     county: z.string().nullable(),
@@ -53,3 +55,4 @@ export const generatedSchema = z.object({
 });
 
 export type GeneratedData = z.infer<typeof generatedSchema>;
+export type SiteReport = z.infer<typeof reportSchema>;

@@ -1,0 +1,31 @@
+// Read-side helpers the pages share: the reports of the collection, and lookups over them.
+import { getCollection } from "astro:content";
+import type { SiteReport } from "./schema.ts";
+
+/** All reports, in a stable order (province, county, township, year). */
+export async function loadReports(): Promise<SiteReport[]> {
+  const entries = await getCollection("reports");
+  const zh = new Intl.Collator("zh-CN");
+  return entries
+    .map((e) => e.data)
+    .sort(
+      (a, b) =>
+        zh.compare(a.province ?? "", b.province ?? "") ||
+        zh.compare(a.county ?? "", b.county ?? "") ||
+        zh.compare(a.township ?? "", b.township ?? "") ||
+        (a.year ?? 0) - (b.year ?? 0) ||
+        a.id.localeCompare(b.id),
+    );
+}
+
+/** The figures users ask for first (issue: mediation, training, enforcement). */
+export const HEADLINE = ["disputes_handled", "disputes_resolved", "training_sessions", "enforcement_cases"] as const;
+
+export function reportLabel(r: Pick<SiteReport, "township" | "year" | "file">): string {
+  return `${r.township ?? r.file}${r.year ? ` ${r.year}年` : ""}`;
+}
+
+export function regionPath(r: Pick<SiteReport, "province" | "city" | "county" | "township">): string[] {
+  const parts = [r.province, r.city !== r.province ? r.city : null, r.county, r.township];
+  return parts.filter((p): p is string => !!p);
+}
