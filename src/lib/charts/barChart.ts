@@ -1,0 +1,191 @@
+// Horizontal bar chart of one indicator across townships: one bar per datum, largest first.
+import * as Plot from "@observablehq/plot";
+import { formatNumber, QUALIFIER_MARK } from "../format.ts";
+import type { Qualifier } from "../types.ts";
+import { legend, unitNote, type LegendItem } from "./legend.ts";
+import { emptyChartSvg, renderSvg } from "./render.ts";
+import { DEFAULT_WIDTH, INK, MUTED, OTHER_COLOUR, PALETTE, QUALIFIED_DASH, QUALIFIED_FILL_OPACITY, textWidth } from "./theme.ts";
+
+export interface BarDatum {
+  /** township name, e.g. 沙市镇 */
+  label: string;
+  /** county or province, e.g. 云阳县: the colour, and written after the name */
+  group: string;
+  value: number;
+  qualifier: Qualifier;
+}
+
+export interface BarChartOptions {
+  title: string;
+  description: string;
+  /** unit of the values (件, 次, 人次, %): shown once, as "单位：件" above the axis */
+  unit: string;
+  /** what the groups are (县（市、区）, 省份): the legend's heading */
+  groupLabel: string;
+  width?: number;
+  /** id prefix, unique on the page (default: a hash of the chart) */
+  id?: string;
+}
+
+/** Rows are this tall: the name on one line, the bar under it (labels above bars fit phones). */
+const STEP = 46;
+const BAR_TOP = 25;
+const BAR_BOTTOM = 5;
+const MARGIN_LEFT = 10;
+
+interface Row extends BarDatum {
+  key: number;
+  name: string;
+  valueText: string;
+  colour: string;
+  exact: boolean;
+}
+
+/** The value written at the end of a bar: qualifier mark + number (+ % for rates): "≥3,000", "约30,000". */
+export function barValueText(value: number, qualifier: Qualifier, unit: string): string {
+  return `${QUALIFIER_MARK[qualifier]}${formatNumber(value)}${unit === "%" ? "%" : ""}`;
+}
+
+/** The name written above a bar: the group is written too, so that colour is never the only cue. */
+export function barName(d: Pick<BarDatum, "label" | "group">): string {
+  return d.group ? `${d.label}（${d.group}）` : d.label;
+}
+
+/** Descending by value; ties by name (code points, stable across machines), then input order. */
+export function sortBars<T extends BarDatum>(data: readonly T[]): T[] {
+  return data
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => b.d.value - a.d.value || (barName(a.d) < barName(b.d) ? -1 : barName(a.d) > barName(b.d) ? 1 : 0) || a.i - b.i)
+    .map(({ d }) => d);
+}
+
+/**
+ * Colours by group: in order of the largest bar of each group. With more groups than colours, the
+ * groups with the fewest bars share a grey "其他" (the group is still written after each name).
+ */
+function groupColours(sorted: readonly BarDatum[]): { colour: Map<string, string>; items: LegendItem[] } {
+  const count = new Map<string, number>();
+  for (const d of sorted) count.set(d.group, (count.get(d.group) ?? 0) + 1);
+  const order = [...count.keys()];
+  const colour = new Map<string, string>();
+  const items: LegendItem[] = [];
+  if (order.length <= PALETTE.length) {
+    order.forEach((g, i) => colour.set(g, PALETTE[i % PALETTE.length] ?? OTHER_COLOUR));
+  } else {
+    const ranked = [...order].sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0) || order.indexOf(a) - order.indexOf(b));
+    const kept = new Set(ranked.slice(0, PALETTE.length - 1));
+    let i = 0;
+    for (const g of order) colour.set(g, kept.has(g) ? (PALETTE[i++] ?? OTHER_COLOUR) : OTHER_COLOUR);
+  }
+  const seen = new Set<string>();
+  let other = false;
+  for (const g of order) {
+    const c = colour.get(g) ?? OTHER_COLOUR;
+    if (c === OTHER_COLOUR && order.length > PALETTE.length) {
+      other = true;
+      continue;
+    }
+    if (seen.has(c)) continue;
+    seen.add(c);
+    items.push({ label: g || "未知", fill: c });
+  }
+  if (other) items.push({ label: "其他", fill: OTHER_COLOUR });
+  return { colour, items };
+}
+
+/**
+ * One horizontal bar per datum, sorted descending, coloured by group with a legend; the group is also
+ * written after the name ("沙市镇（云阳县）"). Each bar ends with its value and qualifier mark; a figure
+ * that is not exact (≥ 余, 近, 约) has a light fill and a dashed outline. A zero is a "0" with no bar.
+ * Height grows with the number of bars; no data gives a small "暂无数据" SVG.
+ */
+export function barChartSvg(data: BarDatum[], o: BarChartOptions): string {
+  const width = o.width ?? DEFAULT_WIDTH;
+  const clean = data.filter((d) => Number.isFinite(d.value));
+  if (!clean.length) return emptyChartSvg({ title: o.title, description: o.description, width });
+
+  const sorted = sortBars(clean);
+  const { colour, items } = groupColours(sorted);
+  const rows: Row[] = sorted.map((d, key) => ({
+    ...d,
+    key,
+    name: barName(d),
+    valueText: barValueText(d.value, d.qualifier, o.unit),
+    colour: colour.get(d.group) ?? OTHER_COLOUR,
+    exact: d.qualifier === "exact",
+  }));
+  const bars = rows.filter((r) => r.value !== 0);
+
+  const legendItems: LegendItem[] = [...items];
+  if (rows.some((r) => !r.exact)) {
+    legendItems.push({ label: "浅色虚框：非确数（≥ 近 约）", fill: MUTED, fillOpacity: QUALIFIED_FILL_OPACITY, stroke: MUTED, dash: QUALIFIED_DASH });
+  }
+  const lg = legend(legendItems, MARGIN_LEFT, 2, width - MARGIN_LEFT * 2, o.groupLabel);
+
+  const max = Math.max(0, ...rows.map((r) => r.value));
+  const min = Math.min(0, ...rows.map((r) => r.value));
+  const marginRight = Math.max(...rows.map((r) => textWidth(r.valueText))) + 12;
+  const unitY = lg.height + (lg.height ? 6 : 2);
+  const unitHeight = o.unit ? 20 : 0;
+  const marginTop = unitY + unitHeight + 26;
+  const marginBottom = 6;
+  const height = marginTop + marginBottom + rows.length * STEP;
+  const plotWidth = width - MARGIN_LEFT - marginRight;
+
+  const exactBars = bars.filter((r) => r.exact);
+  const qualifiedBars = bars.filter((r) => !r.exact);
+  const barOptions = { y: "key", x: "value", insetTop: BAR_TOP, insetBottom: BAR_BOTTOM, fill: "colour" } as const;
+
+  return renderSvg({
+    title: o.title,
+    description: o.description,
+    ...(o.id ? { id: o.id } : {}),
+    width,
+    height,
+    marginTop,
+    marginRight,
+    marginBottom,
+    marginLeft: MARGIN_LEFT,
+    color: { type: "identity" },
+    // An ordinal scale needs its domain spelled out, or Plot sorts it as text.
+    y: { type: "band", domain: rows.map((r) => r.key), padding: 0, round: false, axis: null },
+    x: {
+      type: "linear",
+      domain: max > min ? [min, max] : [0, 1],
+      nice: true,
+      axis: "top",
+      grid: true,
+      ticks: Math.max(2, Math.floor(plotWidth / 80)),
+      tickFormat: (v: number) => formatNumber(v),
+      label: null,
+    },
+    marks: [
+      // the baseline of each row, also where a zero would start
+      Plot.tickX(rows, { x: 0, y: "key", insetTop: BAR_TOP - 2, insetBottom: BAR_BOTTOM - 2, stroke: MUTED }),
+      Plot.barX(exactBars, barOptions),
+      Plot.barX(qualifiedBars, {
+        ...barOptions,
+        fillOpacity: QUALIFIED_FILL_OPACITY,
+        stroke: "colour",
+        strokeWidth: 1.5,
+        strokeDasharray: QUALIFIED_DASH,
+      }),
+      // the name above its bar
+      Plot.text(rows, { y: "key", x: min, text: "name", textAnchor: "start", lineAnchor: "bottom", dy: -STEP / 2 + BAR_TOP - 4, fill: INK }),
+      // the value at the end of the bar (a "0" at the axis for zeros)
+      Plot.text(rows, {
+        y: "key",
+        x: "value",
+        text: "valueText",
+        textAnchor: "start",
+        dx: 5,
+        dy: (BAR_TOP - BAR_BOTTOM) / 2,
+        fill: INK,
+      }),
+    ],
+    decorate: (svg, document) => {
+      lg.draw(svg, document);
+      if (o.unit) unitNote(svg, document, `单位：${o.unit}`, MARGIN_LEFT, unitY + unitHeight / 2);
+    },
+  });
+}
