@@ -1,0 +1,9 @@
+// /data/figures.csv: every figure, one row per report × reported indicator (src/lib/csv.ts).
+import type { APIRoute } from "astro";
+import { figuresCsv } from "../../lib/csv.ts";
+import { loadReports } from "../../lib/siteData.ts";
+
+export const GET: APIRoute = async () => {
+  const body = figuresCsv(await loadReports(), { base: import.meta.env.BASE_URL });
+  return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+};
