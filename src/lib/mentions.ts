@@ -163,7 +163,12 @@ export function findMentions(text: string, reportYear: number | null): FoundMent
     // evidence: the clause words that name the figure, then the figure, then its object
     let start = leftStart;
     while (start < c.qStart && /[\s,，、;；:：)）]/.test(text[start]!)) start++;
-    start = Math.max(start, c.qStart - 40);
+    if (c.qStart - start > 40) {
+      // a long clause: quote from a word boundary (a list separator or an opening bracket) near the figure
+      start = c.qStart - 40;
+      const cut = text.slice(start, c.qStart - 4).search(/[、《“（(]/);
+      if (cut >= 0) start += cut + (text[start + cut] === "、" ? 1 : 0);
+    }
     const end = Math.min(Math.max(c.unitEnd, rightEnd), c.unitEnd + 16);
     out.push({
       indicator,
