@@ -4,7 +4,8 @@
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { extractBytes, toContractRecord, type ExtractedReport } from "../src/lib/extract.ts";
+import { toContractRecord, type ExtractedReport } from "../src/lib/extract.ts";
+import { extractFile } from "../src/lib/extractFile.ts";
 import { generatedSchema, type GeneratedData } from "../src/lib/schema.ts";
 import { uniqueSlugs } from "../src/lib/slug.ts";
 
@@ -12,22 +13,23 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 // overridable for tests and for sites kept elsewhere
 const REPORTS_DIR = resolve(process.env.FZZL_REPORTS_DIR ?? join(root, "data", "reports"));
 const OUT = resolve(process.env.FZZL_OUT ?? join(root, "src", "generated", "reports.json"));
-const READABLE = /\.(txt|text)$/i;
 
-function readReport(path: string, label: string): ExtractedReport {
+async function readReport(path: string, label: string): Promise<ExtractedReport> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    return { ...extractBytes(label, new Uint8Array()), errors: [`${label}: cannot be read (${err.code ?? err.message})`] };
+    const rec = await extractFile(label, new Uint8Array());
+    return { ...rec, errors: [`${label}: cannot be read (${err.code ?? err.message})`] };
   }
-  return extractBytes(label, bytes);
+  return extractFile(label, bytes);
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   if (argv.length > 0) {
-    const records = argv.map((f) => readReport(resolve(f), f));
+    const records: ExtractedReport[] = [];
+    for (const f of argv) records.push(await readReport(resolve(f), f));
     process.stdout.write(JSON.stringify({ reports: records.map(toContractRecord) }) + "\n");
     return records.some((r) => r.errors.length > 0) ? 1 : 0;
   }
@@ -38,11 +40,7 @@ function main(argv: string[]): number {
   const records: ExtractedReport[] = [];
   for (const name of names) {
     const label = relative(root, join(REPORTS_DIR, name));
-    if (!READABLE.test(name)) {
-      records.push({ ...extractBytes(label, new Uint8Array()), errors: [`${label}: unsupported file type (expected .txt)`] });
-      continue;
-    }
-    records.push(readReport(join(REPORTS_DIR, name), label));
+    records.push(await readReport(join(REPORTS_DIR, name), label));
   }
   const ids = uniqueSlugs(records);
   const data: GeneratedData = generatedSchema.parse({ generatedFrom: "data/reports", reports: records.map((r, i) => ({ id: ids[i], ...r })) });
@@ -59,4 +57,4 @@ function main(argv: string[]): number {
   return failed > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
