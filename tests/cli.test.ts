@@ -66,7 +66,7 @@ describe("extract (site data)", () => {
     const r = extract([], { FZZL_REPORTS_DIR: dir, FZZL_OUT: out });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/broken\.txt/);
-    expect(r.stderr).toMatch(/report\.docx.*unsupported/);
+    expect(r.stderr).toMatch(/report\.docx: .*(unsupported|not a valid)/);
     const data = generatedSchema.parse(JSON.parse(readFileSync(out, "utf8")));
     expect(data.reports.map((x) => x.township ?? "-").sort()).toEqual(["-", "-", "古龙镇", "沙市镇"]);
     const gulong = data.reports.find((x) => x.township === "古龙镇")!;

@@ -19,6 +19,8 @@ function count(tasks: Task[], acc = { passed: 0, failed: 0, skipped: 0 }) {
 export default class SummaryReporter implements Reporter {
   onFinished(files: Task[] = [], errors: unknown[] = []) {
     const c = count(files);
+    // a file that failed outside its tests (a beforeAll, an import) counts as a failure
+    for (const f of files) if (f.result?.state === "fail" && count([f]).failed === 0) c.failed++;
     const failed = c.failed + (errors.length > 0 && c.failed === 0 ? 1 : 0);
     process.stdout.write(`\ntests: ${c.passed} passed, ${failed} failed, ${c.skipped} skipped\n`);
   }
