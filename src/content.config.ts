@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { defineCollection } from "astro:content";
 import { reportSchema } from "./lib/schema.ts";
 
-const DATA = "src/generated/reports.json";
+// FZZL_OUT: the same override as scripts/extract.ts, so that a test can build a site of other data
+const DATA = process.env.FZZL_OUT ?? "src/generated/reports.json";
 
 const reports = defineCollection({
   loader: () => {

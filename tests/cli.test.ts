@@ -75,3 +75,86 @@ describe("extract (site data)", () => {
     for (const t of Object.values(gulong.indicators)) for (const m of t.mentions) expect(gulong.text.slice(m.start, m.end).length).toBeGreaterThan(0);
   });
 });
+
+describe("extract (site data): duplicates, corrections, warnings, progress", () => {
+  const HEADER = "code,township,year,indicator,value,qualifier,reason,who,date";
+  const WANGCUN = join(SEEDS, "003_37d3b37060572fdb.txt");
+
+  /** A reports folder with these files; its parent (`${dir}/..`) holds out.json and corrections. */
+  function folder(files: Record<string, string | Buffer>): string {
+    const dir = join(mkdtempSync(join(tmpdir(), "fzzl-build-")), "reports");
+    mkdirSync(dir);
+    for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+    return dir;
+  }
+
+  it("two reports of one township-year: an error on both, naming both files, and exit 1", () => {
+    const dir = folder({ "a.txt": readFileSync(WANGCUN), "b 副本.txt": readFileSync(WANGCUN), "c.txt": readFileSync(join(SEEDS, "000_cd6ed32ab14735ed.txt")) });
+    const out = join(dir, "..", "out.json");
+    const r = extract([], { FZZL_REPORTS_DIR: dir, FZZL_OUT: out, FZZL_CORRECTIONS: join(dir, "..", "none.csv") });
+    expect(r.code).toBe(1);
+    const msg = `${join(dir, "a.txt")} and ${join(dir, "b 副本.txt")} both report 王村镇 2024 (code 140423106)`;
+    expect(r.stderr).toContain(`1 error(s); the site is not built until they are fixed:\n  ${msg}\n`);
+    const data = generatedSchema.parse(JSON.parse(readFileSync(out, "utf8")));
+    expect(data.reports.map((x) => x.errors)).toEqual([[msg], [msg], []]);
+    // both keep distinct pages
+    expect(data.reports.map((x) => x.id)).toEqual(["140423106-2024", "140423106-2024-2", "500235123-2024"]);
+  });
+
+  it("applies FZZL_CORRECTIONS in the site data; the FILE... contract output stays uncorrected", () => {
+    const dir = folder({ "wangcun.txt": readFileSync(WANGCUN) });
+    const csv = join(dir, "..", "corrections.csv");
+    writeFileSync(csv, `\uFEFF${HEADER}\r\n140423106,,2024,disputes_handled,160,,台账为160件,张三,2025-03-01\r\n,王村镇,2024,mediators,12,,名册,张三,2025-03-01\r\n`);
+    const out = join(dir, "..", "out.json");
+    const r = extract([], { FZZL_REPORTS_DIR: dir, FZZL_OUT: out, FZZL_CORRECTIONS: csv });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`corrected: ${join(dir, "wangcun.txt")}: disputes_handled 152 → 160 (${csv}:2)`);
+    expect(r.stderr).toMatch(/2 correction\(s\) applied/);
+    const rep = generatedSchema.parse(JSON.parse(readFileSync(out, "utf8"))).reports[0]!;
+    expect(rep.indicators.disputes_handled).toMatchObject({ value: 160, corrected: { extractedValue: 152, reason: "台账为160件", who: "张三", date: "2025-03-01" } });
+    expect(rep.indicators.mediators).toMatchObject({ value: 12, mentions: [] });
+
+    const plain = extract([join(dir, "wangcun.txt")], { FZZL_CORRECTIONS: join(dir, "..", "none.csv") });
+    const withCsv = extract([join(dir, "wangcun.txt")], { FZZL_CORRECTIONS: csv });
+    expect(withCsv.code).toBe(0);
+    expect(withCsv.stdout).toBe(plain.stdout);
+    const rec = JSON.parse(withCsv.stdout).reports[0];
+    expect(rec.indicators.disputes_handled).toMatchObject({ value: 152 });
+    expect(rec.indicators.disputes_handled).not.toHaveProperty("corrected");
+    expect(rec.indicators).not.toHaveProperty("mediators");
+  });
+
+  it("a bad correction row fails the run with FILE:LINE and what is wrong; the figures stay as read", () => {
+    const dir = folder({ "wangcun.txt": readFileSync(WANGCUN) });
+    const csv = join(dir, "..", "corrections.csv");
+    writeFileSync(csv, `${HEADER}\n140423106,,2024,disputes_handled,一百六十,,r,w,2025-03-01\n,古龙镇,2024,disputes_handled,1,,r,w,2025-03-01\n`);
+    const out = join(dir, "..", "out.json");
+    const r = extract([], { FZZL_REPORTS_DIR: dir, FZZL_OUT: out, FZZL_CORRECTIONS: csv });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`  ${csv}:2: value "一百六十" is not a number ≥ 0`);
+    expect(r.stderr).toContain(`  ${csv}:3: no report of 古龙镇 2024`);
+    expect(r.stderr).toMatch(/2 bad correction\(s\)/);
+    expect(generatedSchema.parse(JSON.parse(readFileSync(out, "utf8"))).reports[0]!.indicators.disputes_handled!.value).toBe(152);
+  });
+
+  it("warnings (a contradiction) are printed and do not fail the run", () => {
+    const text = "王村镇2024年法治政府建设情况报告\n山西省长治市襄垣县王村镇。2024年，全镇排查调处矛盾纠纷152件，化解矛盾纠纷160件。";
+    const dir = folder({ "w.txt": text });
+    const r = extract([], { FZZL_REPORTS_DIR: dir, FZZL_OUT: join(dir, "..", "out.json"), FZZL_CORRECTIONS: join(dir, "..", "none.csv") });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`warning: ${join(dir, "w.txt")}: disputes_resolved 160 exceeds disputes_handled 152`);
+  });
+
+  it("long runs print progress lines when not on a terminal; short runs do not", () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) many[`note-${String(i).padStart(2, "0")}.txt`] = `会议纪要${i}\n今天讨论了工作安排。`;
+    const dir = folder(many);
+    const r = extract([], { FZZL_REPORTS_DIR: dir, FZZL_OUT: join(dir, "..", "out.json"), FZZL_CORRECTIONS: join(dir, "..", "none.csv"), CI: "true" });
+    expect(r.stderr).toMatch(/^extracted 5\/60 \(8%\)/m);
+    expect(r.stderr).toMatch(/^extracted 60\/60 \(100%\)$/m);
+    expect(r.stderr).not.toContain("\r");
+    const few = folder({ "w.txt": readFileSync(WANGCUN) });
+    const q = extract([], { FZZL_REPORTS_DIR: few, FZZL_OUT: join(few, "..", "out.json"), FZZL_CORRECTIONS: join(few, "..", "none.csv") });
+    expect(q.stderr).not.toMatch(/^extracted \d+\/\d+/m);
+  });
+});

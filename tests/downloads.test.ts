@@ -73,6 +73,7 @@ describe("figures.csv", () => {
       "提及次数",
       "来源文件",
       "页面",
+      "校正说明",
     ]);
     expect(headerOf(csv)).toEqual(FIGURE_COLUMNS.map((c) => c.header));
   });
@@ -179,7 +180,7 @@ describe("figures.csv", () => {
 describe("indicator CSVs", () => {
   it("list every report, 未报告 with an empty value where the indicator is not given", () => {
     const csv = indicatorCsv(reports, "disputes_resolved");
-    expect(headerOf(csv)).toEqual(["省", "县（区）", "乡镇（街道）", "区划代码", "年度", "数值", "限定", "单位"]);
+    expect(headerOf(csv)).toEqual(["省", "县（区）", "乡镇（街道）", "区划代码", "年度", "数值", "限定", "单位", "校正说明"]);
     expect(headerOf(csv)).toEqual(INDICATOR_COLUMNS.map((c) => c.header));
     const rows = parse(csv);
     expect(rows).toHaveLength(reports.length);
@@ -208,7 +209,7 @@ describe("indicator CSVs", () => {
       for (const r of rows) expect(r["单位"]).toBe(s.unit);
     }
     const none = indicatorCsv([], "legality_reviews");
-    expect(none).toBe(`${BOM}省,县（区）,乡镇（街道）,区划代码,年度,数值,限定,单位\r\n`);
+    expect(none).toBe(`${BOM}省,县（区）,乡镇（街道）,区划代码,年度,数值,限定,单位,校正说明\r\n`);
     expect(() => indicatorRows(reports, "no_such_indicator")).toThrow(/unknown indicator/);
   });
 });

@@ -189,3 +189,10 @@ describe("study sessions: leaders versus staff, and the tie to law", () => {
     expect(m!.quote).toBe("累计开展普法宣传活动21场");
   });
 });
+
+describe("identifiers", () => {
+  it("a run of more than 9 digits is never a figure", () => {
+    expect(brief("持证率295154129212997９８％")).toEqual([]);
+    expect(brief("索引号11330703736873621件")).toEqual([]);
+  });
+});

@@ -3,8 +3,9 @@
 // shared by the endpoints in src/pages/data/ and the tests; no Astro imports.
 import Papa from "papaparse";
 import { INDICATORS, indicatorSpec, isRate, type IndicatorSpec } from "./indicators.ts";
+import { correctionNote } from "./quality.ts";
 import type { SiteReport } from "./schema.ts";
-import type { Mention, Qualifier } from "./types.ts";
+import type { Correction, Mention, Qualifier } from "./types.ts";
 
 /** A qualifier as the CSV shows it (spec §2). */
 export const QUALIFIER_ZH: Record<Qualifier, string> = { exact: "确数", at_least: "不少于", at_most: "不多于", approx: "约" };
@@ -42,6 +43,8 @@ export interface FigureRow {
   mentionCount: number;
   file: string;
   page: string;
+  /** a hand correction (data/corrections.csv): reason, who, date and what the program read */
+  correction: string;
 }
 
 export const FIGURE_COLUMNS: Column<FigureRow>[] = [
@@ -62,6 +65,7 @@ export const FIGURE_COLUMNS: Column<FigureRow>[] = [
   { key: "mentionCount", header: "提及次数" },
   { key: "file", header: "来源文件" },
   { key: "page", header: "页面" },
+  { key: "correction", header: "校正说明" },
 ];
 
 export interface IndicatorRow {
@@ -75,6 +79,7 @@ export interface IndicatorRow {
   /** 确数/不少于/不多于/约, or 未报告 */
   qualifierZh: string;
   unit: string;
+  correction: string;
 }
 
 export const INDICATOR_COLUMNS: Column<IndicatorRow>[] = [
@@ -86,6 +91,7 @@ export const INDICATOR_COLUMNS: Column<IndicatorRow>[] = [
   { key: "value", header: "数值" },
   { key: "qualifierZh", header: "限定" },
   { key: "unit", header: "单位" },
+  { key: "correction", header: "校正说明" },
 ];
 
 export interface DownloadOptions {
@@ -164,6 +170,7 @@ export function figureRows(reports: readonly SiteReport[], opts: DownloadOptions
         mentionCount: t.mentions.length,
         file: r.file,
         page: pagePath(r.id, opts.base),
+        correction: t.corrected ? correctionNote(t.corrected, spec?.unit ?? "") : "",
       });
     }
   }
@@ -185,6 +192,7 @@ export function indicatorRows(reports: readonly SiteReport[], indicatorId: strin
       value: t ? t.value : null,
       qualifierZh: t ? QUALIFIER_ZH[t.qualifier] : NOT_REPORTED,
       unit: spec.unit,
+      correction: t?.corrected ? correctionNote(t.corrected, spec.unit) : "",
     };
   });
 }
@@ -245,6 +253,8 @@ export interface FiguresJson {
         qualifier: Qualifier;
         unit: string;
         mentions: { value: number; qualifier: Qualifier; part: boolean; repeat: boolean; quote: string; start: number; end: number }[];
+        /** a hand correction: value/qualifier above are the corrected ones */
+        corrected?: Correction;
       }
     >;
   }[];
@@ -287,6 +297,7 @@ export function figuresJson(reports: readonly SiteReport[]): FiguresJson {
                 start: m.start,
                 end: m.end,
               })),
+              ...(t.corrected ? { corrected: t.corrected } : {}),
             },
           ];
         }),

@@ -1,9 +1,11 @@
 // The extraction pipeline for one report: bytes → text → normalised text → metadata, region,
 // mentions and totals. Pure functions: the build script, the CLI and the tests all call these.
+import { contradictions } from "./checks.js";
 import { DecodeError, decodeBytes } from "./decode.js";
 import { findMentions } from "./mentions.js";
 import { extractMetadata } from "./metadata.js";
 import { normalize } from "./normalize.js";
+import { mapPageStarts } from "./pages.js";
 import { resolveRegion } from "./regions.js";
 import { findSections } from "./sections.js";
 import { totalsOf } from "./totals.js";
@@ -26,6 +28,8 @@ export interface ExtractedReport extends ReportRecord {
   text: string;
   /** 存在问题 / 下一步 sections of the report, as ranges of `text` */
   sections: SectionRef[];
+  /** for a paged document (PDF): the start offset of each page in `text` (see pages.ts pageOf) */
+  pages?: number[];
 }
 
 function emptyRecord(file: string): ExtractedReport {
@@ -49,13 +53,25 @@ function emptyRecord(file: string): ExtractedReport {
   };
 }
 
-/** Extracts one report from its text (already decoded). Never throws. */
-export function extractText(file: string, input: string, encoding: string | null = null): ExtractedReport {
+/** A yearly report runs to tens of thousands of characters; far beyond this, a file is not one report. */
+export const MAX_REPORT_CHARS = 5_000_000;
+
+/**
+ * Extracts one report from its text (already decoded). Never throws. `rawPages`, for a paged
+ * document, are the start offsets of its pages in `input`; the record's `pages` are the same
+ * starts in the normalised text.
+ */
+export function extractText(file: string, input: string, encoding: string | null = null, rawPages?: readonly number[]): ExtractedReport {
   const rec = emptyRecord(file);
   rec.encoding = encoding;
   try {
+    if (input.length > MAX_REPORT_CHARS) {
+      rec.errors.push(`${file}: too long for one report (${input.length} characters; the limit is ${MAX_REPORT_CHARS})`);
+      return rec;
+    }
     const n = normalize(input);
     rec.text = n.text;
+    if (rawPages) rec.pages = mapPageStarts(rawPages, n.sourceIndex);
     if (n.text.trim().length === 0) {
       rec.errors.push(`${file}: the report is empty`);
       return rec;
@@ -83,6 +99,7 @@ export function extractText(file: string, input: string, encoding: string | null
     }
 
     rec.indicators = totalsOf(findMentions(n.match, meta.year));
+    rec.warnings.push(...contradictions(file, rec.indicators));
     rec.sections = findSections(n.match, meta.year)
       .filter((s) => s.kind === "problems" || s.kind === "plans")
       .map((s) => ({ kind: s.kind as "problems" | "plans", title: n.text.slice(s.heading.start, s.heading.end).trim(), start: s.start, end: s.end }));

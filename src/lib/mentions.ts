@@ -38,6 +38,8 @@ function candidates(text: string): Candidate[] {
       if (!CHINESE_MULTI.test(raw)) continue;
       if (raw.length === 1 && raw !== "十" && raw !== "百" && !/[余多]/.test(text[token.end] ?? "")) continue;
     }
+    // more than 9 digits is an identifier (索引号, 统一社会信用代码, phone numbers), never a figure
+    if (token.kind === "arabic" && raw.replace(/[^0-9]/g, "").length > 9) continue;
     const prev = text[token.start - 1] ?? "";
     if (prev === "第" || prev === "〔" || prev === "[" || prev === "·" || prev === "." || prev === "-" || prev === "/" || /[A-Za-z]/.test(prev)) continue;
     if (token.kind === "arabic" && /[0-9]/.test(prev)) continue;

@@ -14,11 +14,27 @@ export const mentionSchema = z
   })
   .refine((m) => m.end > m.start, { message: "evidence span is empty" });
 
-export const indicatorTotalSchema = z.object({
+/** A hand correction (src/lib/corrections.ts): value/qualifier shown instead of the extracted ones. */
+export const correctionSchema = z.object({
   value: z.number().finite().nonnegative(),
   qualifier: qualifierSchema,
-  mentions: z.array(mentionSchema).min(1),
+  reason: z.string().min(1),
+  who: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  extractedValue: z.number().finite().nonnegative().nullable(),
+  extractedQualifier: qualifierSchema.nullable(),
+  source: z.string(),
 });
+
+export const indicatorTotalSchema = z
+  .object({
+    value: z.number().finite().nonnegative(),
+    qualifier: qualifierSchema,
+    mentions: z.array(mentionSchema),
+    corrected: correctionSchema.optional(),
+  })
+  // only a corrected figure (one the extractor missed) may come without evidence
+  .refine((t) => t.mentions.length > 0 || t.corrected !== undefined, { message: "a figure needs at least one mention unless corrected by hand" });
 
 export const reportSchema = z
   .object({
@@ -40,12 +56,18 @@ export const reportSchema = z
     encoding: z.string().nullable(),
     text: z.string(),
     sections: z.array(z.object({ kind: z.enum(["problems", "plans"]), title: z.string(), start: z.number().int(), end: z.number().int() })),
+    /** for a paged document (PDF): start offset of each page in `text` */
+    pages: z.array(z.number().int().nonnegative()).optional(),
   })
   .superRefine((r, ctx) => {
     for (const [id, t] of Object.entries(r.indicators)) {
       for (const m of t.mentions) {
         if (m.end > r.text.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${r.file}: ${id} evidence span beyond the text` });
       }
+    }
+    if (r.pages) {
+      const ok = r.pages.every((p, i) => p <= r.text.length && (i === 0 || p >= r.pages![i - 1]!));
+      if (!ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${r.file}: page starts out of order or beyond the text` });
     }
   });
 

@@ -19,6 +19,22 @@ export interface IndicatorTotal {
   value: number;
   qualifier: Qualifier;
   mentions: Mention[];
+  /** set by a hand correction (data/corrections.csv, build step only): then value/qualifier are the corrected ones */
+  corrected?: Correction;
+}
+
+/** A figure corrected by hand, with what the extractor had read (null: it read nothing). */
+export interface Correction {
+  value: number;
+  qualifier: Qualifier;
+  reason: string;
+  who: string;
+  /** YYYY-MM-DD */
+  date: string;
+  extractedValue: number | null;
+  extractedQualifier: Qualifier | null;
+  /** where the correction is written: data/corrections.csv:LINE */
+  source: string;
 }
 
 export interface RegionFields {
