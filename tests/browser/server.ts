@@ -33,12 +33,19 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
   origin: string;
+  /** the sub-path the site is served under: "/" or e.g. "/fzzf/" */
+  prefix: string;
   close(): Promise<void>;
 }
 
-/** Serves `root` like a plain static host: index.html for directories, 404 for anything else. */
-export async function startServer(root = DIST): Promise<StaticServer> {
+/**
+ * Serves `root` like a plain static host: index.html for directories, 404 for anything else.
+ * With a `prefix` such as "/fzzf/" the files are served under that sub-path only (as a site built
+ * with FZZL_BASE=/fzzf/ is hosted): /fzzf/x/ is root/x/index.html, and anything outside it is a 404.
+ */
+export async function startServer(root = DIST, prefix = "/"): Promise<StaticServer> {
   const base = resolve(root);
+  if (!prefix.startsWith("/") || !prefix.endsWith("/")) throw new Error(`prefix must start and end with "/": ${prefix}`);
   const server: Server = createServer((req, res) => {
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...headers });
@@ -51,7 +58,10 @@ export async function startServer(root = DIST): Promise<StaticServer> {
     } catch {
       return send(400, "bad request");
     }
-    let file = resolve(base, `.${pathname}`);
+    // /fzzf (the prefix without its slash) → /fzzf/, like a directory
+    if (prefix !== "/" && pathname === prefix.slice(0, -1)) return send(301, "moved", { Location: prefix });
+    if (!pathname.startsWith(prefix)) return send(404, "not found");
+    let file = resolve(base, `.${pathname.slice(prefix.length - 1)}`);
     if (file !== base && !file.startsWith(base + sep)) return send(404, "not found");
     let stat = existsSync(file) ? statSync(file) : null;
     if (stat?.isDirectory()) {
@@ -76,6 +86,7 @@ export async function startServer(root = DIST): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    prefix,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
@@ -155,4 +166,7 @@ export const PAGE_TYPES = [
   { name: "compare", path: "/compare/" },
   { name: "data", path: "/data/" },
   { name: "method", path: "/method/" },
+  { name: "quality", path: "/quality/" },
+  { name: "search", path: "/search/" },
+  { name: "404", path: "/404.html" },
 ] as const;
