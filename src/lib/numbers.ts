@@ -20,8 +20,10 @@ const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNIT: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 const CHINESE_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿";
 
+const NUMERAL_CODES = new Set([...CHINESE_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+
 export function isChineseNumeralChar(ch: string | undefined): boolean {
-  return ch !== undefined && CHINESE_NUMERAL_CHARS.includes(ch);
+  return ch !== undefined && ch.length === 1 && NUMERAL_CODES.has(ch.charCodeAt(0));
 }
 
 /**
@@ -87,9 +89,9 @@ export function findNumerals(text: string): NumeralToken[] {
       i = end;
       continue;
     }
-    if (isChineseNumeralChar(ch)) {
+    if (NUMERAL_CODES.has(text.charCodeAt(i))) {
       let j = i;
-      while (j < text.length && isChineseNumeralChar(text[j])) j++;
+      while (j < text.length && NUMERAL_CODES.has(text.charCodeAt(j))) j++;
       const raw = text.slice(i, j);
       const value = parseChineseNumeral(raw);
       if (!Number.isNaN(value)) out.push({ value, start: i, end: j, kind: "chinese" });

@@ -88,22 +88,33 @@ export interface RegionResolution {
 // ---------------------------------------------------------------------------
 // Name matching helpers
 
-/** A set of names with an index by first character, for longest-match scans. */
+/** A set of names in a character trie, for longest-match scans without allocating substrings. */
+interface TrieNode {
+  /** children by UTF-16 code unit (numeric keys: no string allocated per character) */
+  next: Map<number, TrieNode>;
+  /** the name ending here, if any */
+  name: string | null;
+}
+
 class NameIndex {
   readonly names = new Set<string>();
-  /** first character -> name lengths starting with it, longest first */
-  private readonly lengths = new Map<string, number[]>();
+  private readonly root: TrieNode = { next: new Map(), name: null };
 
   add(name: string): void {
     if (name.length < 2 || this.names.has(name)) return;
     this.names.add(name);
-    const first = name[0]!;
-    const list = this.lengths.get(first);
-    if (!list) this.lengths.set(first, [name.length]);
-    else if (!list.includes(name.length)) {
-      list.push(name.length);
-      list.sort((a, b) => b - a);
+    let node = this.root;
+    // code units, as scan() walks the text (astral characters take two)
+    for (let k = 0; k < name.length; k++) {
+      const ch = name.charCodeAt(k);
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map(), name: null };
+        node.next.set(ch, child);
+      }
+      node = child;
     }
+    node.name = name;
   }
 
   /** Longest known names, non-overlapping, scanning left to right. */
@@ -111,19 +122,18 @@ class NameIndex {
     const found: { name: string; start: number; end: number }[] = [];
     let i = 0;
     while (i < text.length) {
-      const lengths = this.lengths.get(text[i]!);
+      let node = this.root.next.get(text.charCodeAt(i));
       let matched = 0;
-      if (lengths) {
-        for (const len of lengths) {
-          if (i + len > text.length) continue;
-          const candidate = text.slice(i, i + len);
-          if (this.names.has(candidate)) {
-            matched = len;
-            found.push({ name: candidate, start: i, end: i + len });
-            break;
-          }
+      let matchedName: string | null = null;
+      for (let j = i + 1; node; j++) {
+        if (node.name) {
+          matched = j - i;
+          matchedName = node.name;
         }
+        if (j >= text.length) break;
+        node = node.next.get(text.charCodeAt(j));
       }
+      if (matchedName) found.push({ name: matchedName, start: i, end: i + matched });
       i += matched || 1;
     }
     return found;
@@ -399,6 +409,13 @@ interface EvidenceText {
   short: string;
 }
 
+let ordinaryRe: RegExp | null = null;
+/** All ordinary phrases as one pattern, longest first, built once. */
+function ordinaryPhrases(): RegExp {
+  ordinaryRe ??= new RegExp([...ORDINARY_PHRASES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  return ordinaryRe;
+}
+
 function prepareEvidence(text: string, township: string): EvidenceText {
   const g = gazetteer();
   const full = maskAll(text, township);
@@ -407,7 +424,7 @@ function prepareEvidence(text: string, township: string): EvidenceText {
   const own = township.replace(/(街道办事处|街道|办事处|苏木|镇|乡)$/, "");
   if (own.length >= 2 && own !== township) short = maskAll(short, own);
   short = maskSpans(short, g.unitIndex.scan(short));
-  for (const phrase of ORDINARY_PHRASES) short = maskAll(short, phrase);
+  short = short.replace(ordinaryPhrases(), (m) => MASK.repeat(m.length));
   return { full, short };
 }
 
