@@ -1,11 +1,12 @@
 // scripts/extract.ts as users and the evaluation run it.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { generatedSchema } from "../src/lib/schema.ts";
+import { textDirOf } from "../src/lib/generated.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const SEEDS = join(ROOT, "tests", "fixtures", "reports", "seeds");
@@ -72,7 +73,8 @@ describe("extract (site data)", () => {
     const gulong = data.reports.find((x) => x.township === "古龙镇")!;
     expect(gulong.indicators.training_sessions!.value).toBe(4);
     // every evidence span points into the text the site shows
-    for (const t of Object.values(gulong.indicators)) for (const m of t.mentions) expect(gulong.text.slice(m.start, m.end).length).toBeGreaterThan(0);
+    const text = readFileSync(join(textDirOf(out), `${gulong.textKey}.txt`), "utf8");
+    for (const t of Object.values(gulong.indicators)) for (const m of t.mentions) expect(text.slice(m.start, m.end)).toBe(m.quote);
   });
 });
 
@@ -156,5 +158,36 @@ describe("extract (site data): duplicates, corrections, warnings, progress", () 
     const few = folder({ "w.txt": readFileSync(WANGCUN) });
     const q = extract([], { FZZL_REPORTS_DIR: few, FZZL_OUT: join(few, "..", "out.json"), FZZL_CORRECTIONS: join(few, "..", "none.csv") });
     expect(q.stderr).not.toMatch(/^extracted \d+\/\d+/m);
+  });
+});
+
+describe("extraction cache (by content, never by file times)", () => {
+  it("re-extracts only reports whose content changed, with the same output", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "fzzl-cache-"));
+    const dir = join(tmp, "reports");
+    mkdirSync(dir);
+    for (const f of ["000_cd6ed32ab14735ed.txt", "003_37d3b37060572fdb.txt", "004_a72cb30ac0344b96.txt"]) copyFileSync(join(SEEDS, f), join(dir, f));
+    const out = join(tmp, "reports.json");
+    const env = { FZZL_REPORTS_DIR: dir, FZZL_OUT: out, FZZL_VERBOSE: "1", FZZL_CORRECTIONS: join(tmp, "none.csv") };
+    const first = extract([], env);
+    expect(first.stderr).toMatch(/cache: 0 unchanged, 3 extracted/);
+    const before = readFileSync(out, "utf8");
+
+    // same bytes, new file time: still cached
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, "003_37d3b37060572fdb.txt"), later, later);
+    const second = extract([], env);
+    expect(second.stderr).toMatch(/cache: 3 unchanged, 0 extracted/);
+    expect(readFileSync(out, "utf8")).toBe(before);
+
+    // one report edited: only it is read again
+    const p = join(dir, "003_37d3b37060572fdb.txt");
+    writeFileSync(p, readFileSync(p, "utf8").replace("共排查矛盾纠纷152件", "共排查矛盾纠纷160件"));
+    const third = extract([], env);
+    expect(third.stderr).toMatch(/cache: 2 unchanged, 1 extracted/);
+    const data = generatedSchema.parse(JSON.parse(readFileSync(out, "utf8")));
+    expect(data.reports.find((r) => r.township === "王村镇")!.indicators.disputes_handled!.value).toBe(160);
+    // texts no report refers to are removed
+    expect(readdirSync(textDirOf(out))).toHaveLength(3);
   });
 });

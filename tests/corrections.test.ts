@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { applyCorrections, correctRecords, parseCorrections, type CorrectionTarget } from "../src/lib/corrections.ts";
 import { extractBytes, extractText } from "../src/lib/extract.ts";
 import { reportSchema } from "../src/lib/schema.ts";
+import { toIndexRecord } from "../src/lib/generated.ts";
 import { reportSlug } from "../src/lib/slug.ts";
 
 const HEADER = "code,township,year,indicator,value,qualifier,reason,who,date";
@@ -117,7 +118,7 @@ describe("applyCorrections", () => {
     expect(res.applied).toEqual(["data/reports/003.txt: disputes_handled 152 → 160 (data/corrections.csv:2)"]);
     // and the corrected record is valid site data
     const r = res.records[0]!;
-    expect(() => reportSchema.parse({ id: reportSlug(r), ...r })).not.toThrow();
+    expect(() => reportSchema.parse({ ...toIndexRecord(r, reportSlug(r)) })).not.toThrow();
   });
 
   it("adds an indicator the extractor missed (no mentions: valid only because it is corrected), and sets a value to 0", () => {
@@ -130,10 +131,10 @@ describe("applyCorrections", () => {
     const r = res.records[0]!;
     expect(r.indicators.mediators).toMatchObject({ value: 25, qualifier: "exact", mentions: [], corrected: { extractedValue: null, extractedQualifier: null } });
     expect(r.indicators.disputes_resolved).toMatchObject({ value: 0, corrected: { extractedValue: 148 } });
-    expect(() => reportSchema.parse({ id: "x", ...r })).not.toThrow();
+    expect(() => reportSchema.parse({ ...toIndexRecord(r, "x") })).not.toThrow();
     // without the correction, a figure without evidence is invalid
     const { corrected: _, ...bare } = r.indicators.mediators!;
-    expect(() => reportSchema.parse({ id: "x", ...r, indicators: { ...r.indicators, mediators: bare } })).toThrow(/unless corrected/);
+    expect(() => reportSchema.parse({ ...toIndexRecord(r, "x"), indicators: { ...r.indicators, mediators: bare } })).toThrow(/unless corrected/);
     // the other report is left alone
     expect(res.records[1]).toBe(sh);
   });

@@ -17,11 +17,15 @@ import {
   toCsv,
 } from "../src/lib/csv.ts";
 import { extractBytes } from "../src/lib/extract.ts";
+import { toIndexRecord } from "../src/lib/generated.ts";
 import { INDICATORS } from "../src/lib/indicators.ts";
 import { reportSchema, type SiteReport } from "../src/lib/schema.ts";
 import { uniqueSlugs } from "../src/lib/slug.ts";
 
 const SEEDS = join(import.meta.dirname, "fixtures", "reports", "seeds");
+
+/** Each seed's normalised text by report id: what the site's text files hold. */
+const TEXTS = new Map<string, string>();
 
 function seedReports(): SiteReport[] {
   const records = readdirSync(SEEDS)
@@ -29,10 +33,12 @@ function seedReports(): SiteReport[] {
     .sort()
     .map((f) => extractBytes(f, readFileSync(join(SEEDS, f))));
   const ids = uniqueSlugs(records);
-  return records.map((r, i) => reportSchema.parse({ id: ids[i], ...r }));
+  records.forEach((r, i) => TEXTS.set(ids[i]!, r.text));
+  return records.map((r, i) => reportSchema.parse(toIndexRecord(r, ids[i]!)));
 }
 
 const reports = seedReports();
+const textOf = (r: SiteReport) => TEXTS.get(r.id)!;
 
 function parse(csv: string): Record<string, string>[] {
   expect(csv.startsWith(BOM)).toBe(true);
@@ -120,7 +126,7 @@ describe("figures.csv", () => {
     for (const row of figureRows(reports)) {
       const r = byFile.get(row.file)!;
       const t = r.indicators[row.indicator]!;
-      const slices = new Set(t.mentions.map((m) => r.text.slice(m.start, m.end)));
+      const slices = new Set(t.mentions.map((m) => textOf(r).slice(m.start, m.end)));
       const quotes = row.evidence.split(QUOTE_SEPARATOR);
       expect(quotes.length).toBeGreaterThan(0);
       for (const q of quotes) {
@@ -132,8 +138,8 @@ describe("figures.csv", () => {
       if (counted.length > 0) {
         // no quote of a part or repeat in 原文出处 (unless the same words are also a counted mention)
         for (const m of others) {
-          const q = r.text.slice(m.start, m.end);
-          if (!counted.some((c) => r.text.slice(c.start, c.end) === q)) expect(quotes).not.toContain(q);
+          const q = textOf(r).slice(m.start, m.end);
+          if (!counted.some((c) => textOf(r).slice(c.start, c.end) === q)) expect(quotes).not.toContain(q);
         }
       }
       expect(row.mentionCount).toBe(t.mentions.length);
@@ -143,7 +149,7 @@ describe("figures.csv", () => {
     for (const jr of figuresJson(reports).reports) {
       const r = reports.find((x) => x.id === jr.id)!;
       for (const t of Object.values(jr.indicators)) {
-        for (const m of t.mentions) expect(m.quote).toBe(r.text.slice(m.start, m.end));
+        for (const m of t.mentions) expect(m.quote).toBe(textOf(r).slice(m.start, m.end));
       }
     }
   });

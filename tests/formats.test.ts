@@ -15,6 +15,7 @@ import { findNumerals } from "../src/lib/numbers.ts";
 import { normalize } from "../src/lib/normalize.ts";
 import { mapPageStarts, pageOf } from "../src/lib/pages.ts";
 import { reportSchema } from "../src/lib/schema.ts";
+import { toIndexRecord } from "../src/lib/generated.ts";
 
 const FORMATS = join(import.meta.dirname, "fixtures", "formats");
 const SEED = join(import.meta.dirname, "fixtures", "reports", "seeds", "003_37d3b37060572fdb.txt");
@@ -97,7 +98,7 @@ describe("document formats give the same report as the .txt", () => {
       });
 
       it("is valid site data", () => {
-        expect(() => reportSchema.parse({ id: "x", ...rec })).not.toThrow();
+        expect(() => reportSchema.parse({ ...toIndexRecord(rec, "x") })).not.toThrow();
       });
     });
   }
@@ -365,7 +366,7 @@ describe("broken files", () => {
 describe("damaged input never crashes a reader", () => {
   const check = (r: ExtractedReport) => {
     for (const t of Object.values(r.indicators)) for (const m of t.mentions) expect(spanQuotesValue(r.text, m)).toBe(true);
-    if (r.pages) expect(() => reportSchema.parse({ id: "x", ...r })).not.toThrow();
+    if (r.pages) expect(() => reportSchema.parse({ ...toIndexRecord(r, "x") })).not.toThrow();
   };
   const cut = (b: Uint8Array, i: number, j: number, insert: Uint8Array) => {
     const a = i % (b.length + 1);
@@ -427,8 +428,8 @@ describe("pages", () => {
 
   it("the site schema checks page starts", () => {
     const rec = extractText("x.pdf", "王村镇2024年开展普法宣传56次。\f其他工作。", "pdf", [0, 20]);
-    expect(() => reportSchema.parse({ id: "x", ...rec })).not.toThrow();
-    expect(() => reportSchema.parse({ id: "x", ...rec, pages: [5, 0] })).toThrow(/page starts/);
-    expect(() => reportSchema.parse({ id: "x", ...rec, pages: undefined })).not.toThrow();
+    expect(() => reportSchema.parse({ ...toIndexRecord(rec, "x") })).not.toThrow();
+    expect(() => reportSchema.parse({ ...toIndexRecord(rec, "x"), pages: [5, 0] })).toThrow(/page starts/);
+    expect(() => reportSchema.parse({ ...toIndexRecord(rec, "x"), pages: undefined })).not.toThrow();
   });
 });

@@ -9,6 +9,7 @@ import { BOM, figuresCsv, figuresJson, indicatorCsv } from "../src/lib/csv.ts";
 import { extractBytes, extractText } from "../src/lib/extract.ts";
 import { hasProfile, issueKind, qualityEntries, qualitySummary } from "../src/lib/quality.ts";
 import { reportSchema, type SiteReport } from "../src/lib/schema.ts";
+import { toIndexRecord } from "../src/lib/generated.ts";
 import { uniqueSlugs } from "../src/lib/slug.ts";
 
 const SEEDS = join(import.meta.dirname, "fixtures", "reports", "seeds");
@@ -16,7 +17,7 @@ const HEADER = "code,township,year,indicator,value,qualifier,reason,who,date";
 
 function site(records: ReturnType<typeof extractText>[]): SiteReport[] {
   const ids = uniqueSlugs(records);
-  return records.map((r, i) => reportSchema.parse({ id: ids[i], ...r }));
+  return records.map((r, i) => reportSchema.parse(toIndexRecord(r, ids[i]!)));
 }
 
 function sample() {

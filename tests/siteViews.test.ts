@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractBytes } from "../src/lib/extract.ts";
+import { toIndexRecord } from "../src/lib/generated.ts";
 import { segmentText, splitQuote } from "../src/lib/highlight.ts";
 import { indicatorView } from "../src/lib/indicatorView.ts";
 import { regionTree } from "../src/lib/regionTree.ts";
@@ -13,7 +14,7 @@ const SEEDS = join(import.meta.dirname, "fixtures", "reports", "seeds");
 const seedReports = (): SiteReport[] => {
   const recs = readdirSync(SEEDS).sort().map((f) => extractBytes(`data/reports/${f}`, readFileSync(join(SEEDS, f))));
   const ids = uniqueSlugs(recs);
-  return recs.map((r, i) => ({ id: ids[i]!, ...r }));
+  return recs.map((r, i) => toIndexRecord(r, ids[i]!));
 };
 
 describe("slugs", () => {

@@ -130,8 +130,8 @@ export function countedMentions(indicator: string, mentions: readonly Mention[])
   return used.length > 0 ? used : mentions.filter((m) => !m.repeat);
 }
 
-function quoteOf(r: SiteReport, m: Pick<Mention, "start" | "end">): string {
-  return r.text.slice(m.start, m.end);
+function quoteOf(_r: SiteReport, m: Pick<Mention, "start" | "end"> & { quote?: string }): string {
+  return m.quote ?? "";
 }
 
 function detailOf(r: SiteReport, m: Mention): string {

@@ -6,8 +6,8 @@ import type { SiteReport } from "./schema.ts";
 import type { Correction } from "./types.ts";
 
 /** A report has a profile page when there is text to show (an unreadable file has none). */
-export function hasProfile(r: Pick<SiteReport, "text">): boolean {
-  return r.text.trim().length > 0;
+export function hasProfile(r: Pick<SiteReport, "textKey">): boolean {
+  return r.textKey !== null;
 }
 
 export type IssueKind = "unreadable" | "duplicate" | "township" | "year" | "region" | "contradiction" | "other";

@@ -11,6 +11,8 @@ export const mentionSchema = z
     repeat: z.boolean().optional(),
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
+    /** the evidence: text.slice(start, end), stored so that pages and downloads need no full text */
+    quote: z.string().optional(),
   })
   .refine((m) => m.end > m.start, { message: "evidence span is empty" });
 
@@ -54,19 +56,31 @@ export const reportSchema = z
     reportDate: z.string().nullable(),
     issuer: z.string().nullable(),
     encoding: z.string().nullable(),
-    text: z.string(),
-    sections: z.array(z.object({ kind: z.enum(["problems", "plans"]), title: z.string(), start: z.number().int(), end: z.number().int() })),
+    /** length of the normalised text; the text itself is in its own file (src/lib/generated.ts) */
+    textLength: z.number().int().nonnegative(),
+    /** content key of the text file */
+    textKey: z.string().nullable(),
+    sections: z.array(
+      z.object({
+        kind: z.enum(["problems", "plans"]),
+        title: z.string(),
+        start: z.number().int(),
+        end: z.number().int(),
+        /** the section's lines, for listing on the profile */
+        items: z.array(z.string()).optional(),
+      }),
+    ),
     /** for a paged document (PDF): start offset of each page in `text` */
     pages: z.array(z.number().int().nonnegative()).optional(),
   })
   .superRefine((r, ctx) => {
     for (const [id, t] of Object.entries(r.indicators)) {
       for (const m of t.mentions) {
-        if (m.end > r.text.length) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${r.file}: ${id} evidence span beyond the text` });
+        if (m.end > r.textLength) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${r.file}: ${id} evidence span beyond the text` });
       }
     }
     if (r.pages) {
-      const ok = r.pages.every((p, i) => p <= r.text.length && (i === 0 || p >= r.pages![i - 1]!));
+      const ok = r.pages.every((p, i) => p <= r.textLength && (i === 0 || p >= r.pages![i - 1]!));
       if (!ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${r.file}: page starts out of order or beyond the text` });
     }
   });

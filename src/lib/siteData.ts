@@ -1,5 +1,8 @@
 // Read-side helpers the pages share: the reports of the collection, and lookups over them.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { getCollection } from "astro:content";
+import { DEFAULT_INDEX, textDirOf } from "./generated.ts";
 import type { SiteReport } from "./schema.ts";
 
 /** All reports, in a stable order (province, county, township, year). */
@@ -28,4 +31,11 @@ export function reportLabel(r: Pick<SiteReport, "township" | "year" | "file">): 
 export function regionPath(r: Pick<SiteReport, "province" | "city" | "county" | "township">): string[] {
   const parts = [r.province, r.city !== r.province ? r.city : null, r.county, r.township];
   return parts.filter((p): p is string => !!p);
+}
+
+/** A report's normalised text (the one its evidence spans index), read from its own file. */
+export function loadReportText(r: Pick<SiteReport, "textKey">): string {
+  if (!r.textKey) return "";
+  const path = join(textDirOf(process.env.FZZL_OUT ?? DEFAULT_INDEX), `${r.textKey}.txt`);
+  return existsSync(path) ? readFileSync(path, "utf8") : "";
 }
