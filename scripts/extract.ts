@@ -45,7 +45,7 @@ async function extractInWorkers<M extends { index: number; path: string; label: 
   let next = 0;
   await Promise.all(
     Array.from({ length: count }, () => {
-      const worker = new Worker(new URL("./extract-worker.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
+      const worker = new Worker(new URL("./extract-worker.mjs", import.meta.url));
       return new Promise<void>((done, fail) => {
         const send = () => {
           const job = jobs[next++];
