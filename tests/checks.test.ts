@@ -80,9 +80,13 @@ describe("duplicateErrors", () => {
     expect(errs[2]).toEqual(errs[0]);
   });
 
-  it("without a code, the same township name and year; three files are named together", () => {
-    const errs = duplicateErrors([rec("x.txt", "长寿镇", null, 2023), rec("y.txt", "长寿镇", null, 2023), rec("z.txt", "长寿镇", null, 2023)]);
+  it("without a code, the same township name, county and year; three files are named together", () => {
+    const errs = duplicateErrors([rec("x.txt", "长寿镇", null, 2023, "平江县"), rec("y.txt", "长寿镇", null, 2023, "平江县"), rec("z.txt", "长寿镇", null, 2023, "平江县")]);
     for (const e of errs) expect(e).toEqual(["x.txt, y.txt and z.txt all report 长寿镇 2023"]);
+  });
+
+  it("an unresolved name alone does not make two reports one township (there are many 城关镇)", () => {
+    expect(duplicateErrors([rec("a", "城关镇", null, 2023), rec("b", "城关镇", null, 2023)]).flat()).toEqual([]);
   });
 
   it("different years, different known counties, or a missing year are no duplicates", () => {

@@ -103,10 +103,13 @@ export function duplicateErrors(records: readonly DuplicateSource[]): string[][]
   });
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    // same name without code: different known counties are different townships
+    // same name without code: one township only when both name the same county (there are many
+    // 城关镇; an unresolved name alone does not say two reports are about one place)
     const clusters: number[][] = [];
+    const same = (i: number, j: number) =>
+      records[i]!.code !== null || (records[i]!.county !== null && records[i]!.county === records[j]!.county);
     for (const i of members) {
-      const c = clusters.find((cl) => cl.every((j) => !(records[i]!.county && records[j]!.county && records[i]!.county !== records[j]!.county)));
+      const c = clusters.find((cl) => cl.every((j) => same(i, j)));
       if (c) c.push(i);
       else clusters.push([i]);
     }

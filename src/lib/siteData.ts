@@ -5,8 +5,15 @@ import { getCollection } from "astro:content";
 import { DEFAULT_INDEX, textDirOf } from "./generated.ts";
 import type { SiteReport } from "./schema.ts";
 
-/** All reports, in a stable order (province, county, township, year). */
-export async function loadReports(): Promise<SiteReport[]> {
+let loaded: Promise<SiteReport[]> | null = null;
+
+/** All reports, in a stable order (province, county, township, year); read once per build. */
+export function loadReports(): Promise<SiteReport[]> {
+  loaded ??= readReports();
+  return loaded;
+}
+
+async function readReports(): Promise<SiteReport[]> {
   const entries = await getCollection("reports");
   const zh = new Intl.Collator("zh-CN");
   return entries
