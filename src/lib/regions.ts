@@ -381,6 +381,25 @@ export function townshipsNamed(name: string): TownshipEntry[] {
   return (gazetteer().byName.get(name.trim()) ?? []).map(publicEntry);
 }
 
+let countyIndex: Map<string, TownshipEntry[]> | null = null;
+
+/** Every township of a county (its 6-digit code, the first six digits of theirs), by code. */
+export function townshipsOfCounty(countyCode: string): TownshipEntry[] {
+  if (!countyIndex) {
+    countyIndex = new Map();
+    for (const list of gazetteer().byName.values()) {
+      for (const entry of list) {
+        const key = entry.code.slice(0, 6);
+        const towns = countyIndex.get(key) ?? [];
+        towns.push(publicEntry(entry));
+        countyIndex.set(key, towns);
+      }
+    }
+    for (const towns of countyIndex.values()) towns.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
+  return [...(countyIndex.get(countyCode) ?? [])];
+}
+
 /** Is this a known township-level name (镇/乡/街道/苏木/…) anywhere in China? */
 export function isKnownTownship(name: string): boolean {
   return gazetteer().byName.has(name.trim());

@@ -156,7 +156,7 @@ export function offsiteMessage(g: GuardedContext): string {
   return `requests left the local server:\n  ${g.offsite.join("\n  ")}`;
 }
 
-/** One page of each type the site has (the profile and indicator are seeds'). */
+/** One page of each type the site has (the profile, indicator, province and county are seeds'). */
 export const PAGE_TYPES = [
   { name: "home", path: "/" },
   { name: "townships", path: "/townships/" },
@@ -164,6 +164,9 @@ export const PAGE_TYPES = [
   { name: "indicators", path: "/indicators/" },
   { name: "indicator", path: "/indicators/disputes_handled/" },
   { name: "compare", path: "/compare/" },
+  { name: "province", path: "/provinces/14/" },
+  { name: "county", path: "/counties/140423/" },
+  { name: "county table", path: "/counties/140423/table/" },
   { name: "data", path: "/data/" },
   { name: "method", path: "/method/" },
   { name: "quality", path: "/quality/" },

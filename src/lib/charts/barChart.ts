@@ -25,6 +25,8 @@ export interface BarChartOptions {
   width?: number;
   /** id prefix, unique on the page (default: a hash of the chart) */
   id?: string;
+  /** false: no legend of groups (bars that are not grouped, such as provinces' medians; group "") */
+  groupLegend?: boolean;
 }
 
 /** Rows are this tall: the name on one line, the bar under it (labels above bars fit phones). */
@@ -116,7 +118,7 @@ export function barChartSvg(data: BarDatum[], o: BarChartOptions): string {
   }));
   const bars = rows.filter((r) => r.value !== 0);
 
-  const legendItems: LegendItem[] = [...items];
+  const legendItems: LegendItem[] = o.groupLegend === false ? [] : [...items];
   if (rows.some((r) => !r.exact)) {
     legendItems.push({ label: "浅色虚框：非确数（≥ 近 约）", fill: MUTED, fillOpacity: QUALIFIED_FILL_OPACITY, stroke: MUTED, dash: QUALIFIED_DASH });
   }

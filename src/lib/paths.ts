@@ -1,0 +1,22 @@
+// Stable URLs of the drill-down pages, relative to the site's base (import.meta.env.BASE_URL).
+import { UNKNOWN_COUNTY } from "./aggregate.ts";
+
+/** provinces/14/ — by the 2-digit province code */
+export function provincePath(code: string): string {
+  return `provinces/${code}/`;
+}
+
+/** counties/140423/ — by the 6-digit county code; counties/unknown/ for reports whose region is not settled */
+export function countyPath(code: string | null): string {
+  return `counties/${code ?? UNKNOWN_COUNTY}/`;
+}
+
+/** counties/140423/table/ — every indicator of the county's reports */
+export function countyTablePath(code: string): string {
+  return `counties/${code}/table/`;
+}
+
+/** townships/140423106-2024/ — a township-year's profile */
+export function profilePath(id: string): string {
+  return `townships/${id}/`;
+}

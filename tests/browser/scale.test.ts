@@ -1,0 +1,242 @@
+// The aggregated views (src/lib/scale.ts): ~300 synthetic reports (scripts/bench/generate-corpus.ts)
+// and one whose region cannot be settled, built into a site of their own with the detail limit set
+// to 20 (FZZL_DETAIL_LIMIT), so that the home, township list, indicator, compare and quality pages
+// aggregate by province as at national scale. Every page must stay under 200 KB (profiles under 30 KB
+// gzipped), a sample of page types must pass axe and the 320 px check, the county page must list
+// its townships without a report as 缺报, and the filterable tables must filter.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { groupByRegion } from "../../src/lib/aggregate.ts";
+import { countyTownships } from "../../src/lib/coverage.ts";
+import { generatedSchema, type SiteReport } from "../../src/lib/schema.ts";
+import { guardedContext, launchChromium, offsiteMessage, ROOT, startServer, type GuardedContext, type StaticServer } from "./server.ts";
+
+const REPORTS = 300;
+const PAGE_LIMIT = 200 * 1024;
+const PROFILE_GZIP_LIMIT = 30 * 1024;
+// a report no county page can hold: 88 places are called 城关镇 and it names none of their counties
+const UNSETTLED = "城关镇2024年法治政府建设情况报告\n\n2024年，城关镇坚持以习近平法治思想为指导，扎实推进法治政府建设。全年共排查调处矛盾纠纷52件，化解矛盾纠纷50件，开展法治培训6场次。\n\n城关镇人民政府\n2025年2月10日\n";
+
+// Astro's build removes .astro/ when --outDir is outside the project: build inside it (tmp/ is git-ignored)
+let tmp = "";
+let dist = "";
+let reports: SiteReport[] = [];
+let server: StaticServer;
+let browser: Browser;
+let launchError: unknown;
+const open: GuardedContext[] = [];
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string): void {
+  const r = spawnSync(join(ROOT, "node_modules", ".bin", cmd), args, { cwd: ROOT, env, encoding: "utf8", timeout: 240_000, maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${what} failed (${r.error?.message ?? `exit ${r.status}`}):\n${`${r.stdout}\n${r.stderr}`.split("\n").slice(-40).join("\n")}`);
+}
+
+beforeAll(async () => {
+  mkdirSync(join(ROOT, "tmp"), { recursive: true });
+  tmp = mkdtempSync(join(ROOT, "tmp", "scale-"));
+  dist = join(tmp, "dist");
+  const corpus = join(tmp, "corpus");
+  run("tsx", ["scripts/bench/generate-corpus.ts", "--n", String(REPORTS), "--out", corpus], process.env, "generating the synthetic corpus");
+  writeFileSync(join(corpus, "reports", "zz-chengguan-2024.txt"), UNSETTLED);
+  const out = join(tmp, "reports.json");
+  const env = {
+    ...process.env,
+    FZZL_REPORTS_DIR: join(corpus, "reports"),
+    FZZL_OUT: out,
+    FZZL_CORRECTIONS: join(tmp, "no-corrections.csv"),
+    FZZL_TOWNSHIPS: join(tmp, "no-townships.csv"),
+    FZZL_DETAIL_LIMIT: "20",
+    // the deadline of the 2025 reports (2026-03-31) has passed
+    FZZL_TODAY: "2026-06-01",
+  };
+  run("tsx", ["scripts/extract.ts"], env, "extracting the synthetic corpus");
+  reports = generatedSchema.parse(JSON.parse(readFileSync(out, "utf8"))).reports;
+  run("astro", ["build", "--outDir", dist], env, "astro build of the synthetic site");
+  server = await startServer(dist);
+  browser = await launchChromium().catch((e: unknown) => {
+    launchError = e;
+    return undefined as unknown as Browser;
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  try {
+    rmdirSync(join(ROOT, "tmp")); // only when empty
+  } catch {}
+});
+
+afterEach(async () => {
+  const contexts = open.splice(0);
+  for (const g of contexts) await g.context.close();
+  for (const g of contexts) expect(g.offsite, offsiteMessage(g)).toEqual([]);
+});
+
+async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
+  if (launchError) throw launchError;
+  const guard = await guardedContext(browser, server.origin, options);
+  open.push(guard);
+  return guard.context.newPage();
+}
+
+async function visit(page: Page, path: string): Promise<void> {
+  const res = await page.goto(path);
+  expect(res?.status(), `status of ${path}`).toBe(200);
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []));
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const listed = () => reports.filter((r) => r.township);
+const regions = () => groupByRegion(listed());
+/** the county with the most reports, and one of its townships without any */
+function sampleCounty() {
+  const county = regions().provinces.flatMap((p) => p.counties).sort((a, b) => b.reports.length - a.reports.length || (a.code < b.code ? -1 : 1))[0]!;
+  const reported = new Set(county.reports.map((r) => r.code));
+  const missing = countyTownships(county.code, null).find((t) => !reported.has(t.code))!;
+  return { county, missing };
+}
+
+describe("a site of ~300 reports with the detail limit at 20", () => {
+  it("has the reports, and the one whose region is unsettled", () => {
+    expect(reports.length).toBe(REPORTS + 1);
+    expect(regions().unknown.map((r) => r.township)).toEqual(["城关镇"]);
+    expect(regions().provinces.length).toBeGreaterThan(10);
+  });
+
+  it("keeps every page under 200 KB and every profile under 30 KB gzipped", () => {
+    const files = htmlFiles(dist).map((f) => ({ path: relative(dist, f), size: statSync(f).size }));
+    const byType = new Map<string, { path: string; size: number }[]>();
+    for (const f of files) {
+      const type = f.path.replace(/\/index\.html$|\.html$/, "").replace(/^(townships|counties|provinces)\/[^/]+/, "$1/*").replace(/^indicators\/[a-z_]+/, "indicators/*").replace(/\/\d{4}$/, "/YEAR");
+      byType.set(type, [...(byType.get(type) ?? []), f]);
+    }
+    const lines = [...byType].map(([type, fs]) => {
+      const max = fs.reduce((a, b) => (b.size > a.size ? b : a));
+      return `${type.padEnd(24)} ${String(fs.length).padStart(4)} page(s), largest ${kb(max.size).padStart(9)} (${max.path})`;
+    });
+    const profiles = files.filter((f) => /^townships\/[^/]+\/index\.html$/.test(f.path)).map((f) => ({ ...f, gzip: gzipSync(readFileSync(join(dist, f.path))).length }));
+    const gz = profiles.map((p) => p.gzip).sort((a, b) => a - b);
+    lines.push(`profiles gzip: median ${kb(gz[Math.floor(gz.length / 2)] ?? 0)}, largest ${kb(gz[gz.length - 1] ?? 0)}`);
+    process.stdout.write(`page sizes of the ${reports.length}-report site (FZZL_DETAIL_LIMIT=20):\n  ${lines.join("\n  ")}\n`);
+    expect(profiles.length).toBe(reports.length);
+    for (const f of files) expect(f.size, f.path).toBeLessThanOrEqual(PAGE_LIMIT);
+    for (const p of profiles) expect(p.gzip, `${p.path} gzipped`).toBeLessThanOrEqual(PROFILE_GZIP_LIMIT);
+  });
+});
+
+describe("aggregated views", () => {
+  it("home: provinces' medians, distributions, top and bottom lists, provinces, coverage by province", async () => {
+    const page = await newPage();
+    await visit(page, "/");
+    expect(await page.locator("#chart-disputes_handled svg").count()).toBe(1);
+    expect(await page.locator("#dist-disputes_handled svg").count()).toBe(1);
+    expect(await page.locator("#rank-disputes_handled-top + ol > li").count()).toBe(10);
+    expect(await page.locator("#rank-disputes_handled-bottom + ol > li").count()).toBe(10);
+    // provinces, not townships: the only profile links are the top and bottom lists
+    expect(await page.locator("main a[href^='/townships/']").count()).toBeLessThanOrEqual(3 * 20);
+    expect(await page.locator("main a[href^='/provinces/']").count()).toBeGreaterThanOrEqual(regions().provinces.length);
+    expect(await page.locator("#coverage ~ .table-scroll thead th").count()).toBe(regions().provinces.length + 1);
+    expect(await page.locator("main").innerText()).toContain("0：");
+  });
+
+  it("townships: provinces and counties, no profile links", async () => {
+    const page = await newPage();
+    await visit(page, "/townships/");
+    expect(await page.locator("main a[href^='/townships/']").count()).toBe(0);
+    const counties = regions().provinces.reduce((n, p) => n + p.counties.length, 0);
+    expect(await page.locator("main a[href^='/counties/']").count()).toBe(counties + 1); // + 地区未确定
+  });
+
+  it("an indicator: a page per year, distribution, provinces, top 10, 未报告 counted per province", async () => {
+    const page = await newPage();
+    await visit(page, "/indicators/disputes_handled/");
+    const years = [...new Set(listed().map((r) => r.year))].length;
+    expect(await page.locator("#years ~ .table-scroll tbody tr").count()).toBe(years);
+    expect(await page.locator("svg[role=img]").count()).toBe(2);
+    const year = await page.locator("#years ~ .table-scroll tbody tr th a").first().getAttribute("href");
+    await visit(page, year!);
+    expect(await page.locator("h1").innerText()).toMatch(/^\d{4}年 排查调处矛盾纠纷件数$/);
+    expect(await page.locator("ol li a[href*='#i-disputes_handled']").count()).toBe(20);
+    expect(await page.locator("main").innerText()).toMatch(/未报告：\S+ \d+ 份/);
+  });
+
+  it("compare: provinces × indicators, filterable", async () => {
+    const page = await newPage();
+    await visit(page, "/compare/");
+    const first = regions().provinces[0]!;
+    expect(await page.locator(`#compare-table th[data-province="${first.code}"]`).isVisible()).toBe(true);
+    await page.locator(`input[name="province"][value="${first.code}"]`).uncheck();
+    expect(await page.locator(`#compare-table th[data-province="${first.code}"]`).isVisible()).toBe(false);
+    await page.locator('button[data-none="indicator"]').click();
+    await page.locator('input[name="indicator"][value="mediators"]').check();
+    expect(await page.locator("#compare-table tbody tr:visible").count()).toBe(1);
+    expect(await page.locator("#compare-status").innerText()).toBe(`显示 ${regions().provinces.length - 1} 个省份、1 项指标。`);
+  });
+
+  it("quality: counts by kind and province; the unsettled report on its page", async () => {
+    const page = await newPage();
+    await visit(page, "/quality/");
+    expect(await page.locator("#kinds").count()).toBe(1);
+    expect(await page.locator("main").innerText()).toContain("地区未确定");
+    await visit(page, "/counties/unknown/");
+    expect(await page.locator("main").innerText()).toContain("城关镇");
+    expect(await page.locator("main").innerText()).toContain("全国有 88 个同名乡镇（街道）");
+  });
+
+  it("a county: 缺报 for townships without reports, charts, a table that filters", async () => {
+    const { county, missing } = sampleCounty();
+    const page = await newPage();
+    await visit(page, `/counties/${county.code}/`);
+    expect(await page.locator("h1").innerText()).toBe(county.name);
+    const row = page.locator("table.deadline tbody tr", { has: page.locator(`th:text-is("${missing.township}")`) });
+    expect(await row.locator("td").first().innerText()).toBe("缺报");
+    expect(await page.locator("#deadline ~ section li", { hasText: "缺报" }).first().innerText()).toContain(missing.township);
+    // the reports' townships are on time, late or of unknown date
+    for (const r of county.reports.filter((x) => x.year === 2025)) {
+      const cell = page.locator("table.deadline tbody tr", { has: page.locator(`th:text-is("${r.township}")`) }).locator("td").first();
+      expect(await cell.innerText()).toMatch(/^(按时|迟报|日期不详)/);
+    }
+    expect(await page.locator("#county-table tbody tr").count()).toBe(county.reports.length);
+    await page.locator('#county-table-form button[data-none="indicator"]').click();
+    expect(await page.locator("#county-table thead th:visible").count()).toBe(2);
+    await visit(page, `/counties/${county.code}/table/`);
+    expect(await page.locator("#county-table thead th").count()).toBe(27);
+  });
+});
+
+describe("axe and narrow screens on the aggregated pages", () => {
+  const samples = () => {
+    const { county } = sampleCounty();
+    const year = Math.max(...listed().map((r) => r.year ?? 0));
+    return ["/", "/townships/", "/indicators/disputes_handled/", `/indicators/dispute_resolution_rate/${year}/`, "/compare/", "/quality/", `/provinces/${county.provinceCode}/`, `/counties/${county.code}/`, `/counties/${county.code}/table/`, "/counties/unknown/"];
+  };
+
+  it("axe finds no violations", async () => {
+    const found: string[] = [];
+    for (const path of samples()) {
+      const page = await newPage();
+      await visit(page, path);
+      const result = await new AxeBuilder({ page }).analyze();
+      found.push(...result.violations.flatMap((v) => v.nodes.map((n) => `${path}: ${v.id}: ${v.help} — ${n.target.join(" ")}`)));
+    }
+    expect(found).toEqual([]);
+  }, 180_000);
+
+  it("no page scrolls sideways at 320 px", async () => {
+    const page = await newPage({ viewport: { width: 320, height: 640 } });
+    for (const path of samples()) {
+      await visit(page, path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(321);
+    }
+  });
+});
