@@ -35,11 +35,6 @@ export function reportLabel(r: Pick<SiteReport, "township" | "year" | "file">): 
   return `${r.township ?? r.file}${r.year ? ` ${r.year}年` : ""}`;
 }
 
-export function regionPath(r: Pick<SiteReport, "province" | "city" | "county" | "township">): string[] {
-  const parts = [r.province, r.city !== r.province ? r.city : null, r.county, r.township];
-  return parts.filter((p): p is string => !!p);
-}
-
 /** A report's normalised text (the one its evidence spans index), read from its own file. */
 export function loadReportText(r: Pick<SiteReport, "textKey">): string {
   if (!r.textKey) return "";
