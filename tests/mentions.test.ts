@@ -196,3 +196,16 @@ describe("identifiers", () => {
     expect(brief("索引号11330703736873621件")).toEqual([]);
   });
 });
+
+describe("cases the synthetic corpus found", () => {
+  it("reads 'none' said after its object", () => {
+    expect(brief("全年行政复议、行政诉讼案件零发生。")).toEqual([
+      { indicator: "admin_reconsideration_cases", value: 0, qualifier: "exact" },
+      { indicator: "admin_litigation_cases", value: 0, qualifier: "exact" },
+    ]);
+    expect(brief("行政复议和行政诉讼案件数均为零。").map((m) => m.indicator)).toEqual(["admin_reconsideration_cases", "admin_litigation_cases"]);
+  });
+  it("全街道干部 are staff: their law study is training", () => {
+    expect(brief("组织全街道干部集中学法6次。")).toMatchObject([{ indicator: "training_sessions", value: 6 }]);
+  });
+});
