@@ -70,3 +70,10 @@ describe("sections", () => {
     expect(excludedRanges(text, 2024)).toHaveLength(2);
   });
 });
+
+describe("street offices", () => {
+  it("X街道办事处 is read as X街道 when that is a known township", () => {
+    const r = extractText("x.txt", "新华街道办事处2024年法治政府建设情况报告\n2024年，石家庄市长安区新华街道办事处坚持依法行政。");
+    expect(r.township).toBe("新华街道");
+  });
+});

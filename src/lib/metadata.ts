@@ -1,6 +1,6 @@
 // Report metadata: township, the year covered (not the year published), title, report date and
 // issuing body (spec §1). Works on the simplified `match` view of the normalised text.
-import { findTownshipNames } from "./regions.js";
+import { findTownshipNames, isKnownTownship } from "./regions.js";
 
 export interface ReportMetadata {
   township: string | null;
@@ -115,7 +115,16 @@ const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木)/;
 /** The township the report is about: the known township name its title, issuer and text name most. */
 export function findTownship(text: string, title: string | null, issuer: string | null): string | null {
   const score = new Map<string, number>();
-  const add = (name: string, s: number) => score.set(name, (score.get(name) ?? 0) + s);
+  // "X街道办事处" is the office of X街道: read it as the 街道 when that is a known township
+  // (新华街道办事处 is also the name of one township in 阿拉善左旗, and must not swallow every 新华街道)
+  const canonical = (name: string) => {
+    const office = name.replace(/办事处$/, "");
+    return office !== name && isKnownTownship(office) ? office : name;
+  };
+  const add = (name: string, s: number) => {
+    const n = canonical(name);
+    score.set(n, (score.get(n) ?? 0) + s);
+  };
   for (const n of findTownshipNames(text)) add(n.name, 1);
   for (const n of findTownshipNames(title ?? "")) add(n.name, 10);
   for (const n of findTownshipNames(issuer ?? "")) add(n.name, 5);
