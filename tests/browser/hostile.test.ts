@@ -225,7 +225,7 @@ describe("the 数据质量 page", () => {
   it("lists the corrections; the profile marks a corrected figure 人工校正 with reason, who, date and the value read", async () => {
     const page = await newPage();
     await visit(page, "/quality/");
-    const rows = page.locator("#corrections ~ .table-scroll tbody tr");
+    const rows = page.locator("#corrections-table tbody tr");
     expect(await rows.count()).toBe(2);
     const wq = rows.filter({ hasText: "王桥镇" });
     expect((await wq.innerText()).replace(/\s+/g, " ")).toContain(`法治培训场次 6 次 5 次 原文“5场”漏计1场${PAYLOAD} 张三 <img src=x onerror=window.__pwned=1> 2025-03-01`);
