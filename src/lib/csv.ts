@@ -2,7 +2,8 @@
 // indicator's chart data as CSV, and everything as JSON. Pure functions over the generated reports,
 // shared by the endpoints in src/pages/data/ and the tests; no Astro imports.
 import Papa from "papaparse";
-import { INDICATORS, indicatorSpec, isRate, type IndicatorSpec } from "./indicators.ts";
+import { countedMentions } from "./totals.ts";
+import { INDICATORS, indicatorSpec, type IndicatorSpec } from "./indicators.ts";
 import { correctionNote } from "./quality.ts";
 import type { SiteReport } from "./schema.ts";
 import type { Correction, Mention, Qualifier } from "./types.ts";
@@ -120,23 +121,15 @@ function indicatorIdsOf(r: SiteReport): string[] {
   return Object.keys(r.indicators).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/**
- * The mentions a total is made of, by the rule of src/lib/totals.ts: parts and repeats excluded,
- * a rate's first statement only, and the parts when an indicator is told only in parts.
- */
-export function countedMentions(indicator: string, mentions: readonly Mention[]): Mention[] {
-  const counted = mentions.filter((m) => !m.part && !m.repeat);
-  const used = isRate(indicator) ? counted.slice(0, 1) : counted;
-  return used.length > 0 ? used : mentions.filter((m) => !m.repeat);
-}
+export { countedMentions };
 
-function quoteOf(_r: SiteReport, m: Pick<Mention, "start" | "end"> & { quote?: string }): string {
+function quoteOf(m: Mention & { quote?: string }): string {
   return m.quote ?? "";
 }
 
 function detailOf(r: SiteReport, m: Mention): string {
   const tag = m.part ? "其中" : m.repeat ? "重复提及" : "未计入";
-  return `（${tag}）${quoteOf(r, m)}`;
+  return `（${tag}）${quoteOf(m)}`;
 }
 
 export function pagePath(id: string, base = "/"): string {
@@ -165,7 +158,7 @@ export function figureRows(reports: readonly SiteReport[], opts: DownloadOptions
         qualifierZh: QUALIFIER_ZH[t.qualifier],
         qualifier: t.qualifier,
         unit: spec?.unit ?? "",
-        evidence: used.map((m) => quoteOf(r, m)).join(QUOTE_SEPARATOR),
+        evidence: used.map((m) => quoteOf(m)).join(QUOTE_SEPARATOR),
         details: rest.map((m) => detailOf(r, m)).join(QUOTE_SEPARATOR),
         mentionCount: t.mentions.length,
         file: r.file,
@@ -293,7 +286,7 @@ export function figuresJson(reports: readonly SiteReport[]): FiguresJson {
                 qualifier: m.qualifier,
                 part: m.part,
                 repeat: m.repeat ?? false,
-                quote: quoteOf(r, m),
+                quote: quoteOf(m),
                 start: m.start,
                 end: m.end,
               })),

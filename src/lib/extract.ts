@@ -88,9 +88,8 @@ export function extractText(file: string, input: string, encoding: string | null
     else if (meta.yearSource === "publication") rec.warnings.push(`${file}: year ${meta.year} inferred from the publication date`);
 
     if (meta.township) {
-      // the township's own name (龙华街道) must not count as evidence for a county (龙华区)
-      const rest = n.match.split(meta.township).join(" ".repeat(meta.township.length));
-      const r = resolveRegion(meta.township, rest);
+      // (resolveRegion masks the township's own name: 龙华街道 is no evidence for 龙华区)
+      const r = resolveRegion(meta.township, n.match);
       rec.county = r.region.county;
       rec.city = r.region.city;
       rec.province = r.region.province;

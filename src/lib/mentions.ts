@@ -123,7 +123,7 @@ export function findMentions(text: string, reportYear: number | null): FoundMent
 
     if (inRanges(excluded, c.token.start)) continue;
     // a requirement or a routine (每年不少于4次, 每半年听取1次) is not a result
-    const ownClause = text.slice(clauseStart(text, c.qStart), c.qStart);
+    const ownClause = text.slice(cStart, c.qStart);
     if (PERIODIC.test(ownClause) || isRequirement(text, c.qStart)) {
       prevIndicator = null;
       continue;

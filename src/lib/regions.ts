@@ -3,65 +3,14 @@
 // package (spec/indicators.md, section 1). The list is loaded lazily, once.
 
 import { readFileSync } from "node:fs";
+import Papa from "papaparse";
 import { createRequire } from "node:module";
 import type { RegionFields } from "./types.js";
 
-// ---------------------------------------------------------------------------
-// Tiny CSV reader (RFC 4180 style: quoted fields, "" escapes, CRLF or LF).
-
-function parseCsv(source: string): string[][] {
-  const rows: string[][] = [];
-  const n = source.length;
-  let row: string[] = [];
-  let i = 0;
-  while (i < n) {
-    let field = "";
-    if (source.charCodeAt(i) === 34 /* " */) {
-      let from = i + 1;
-      for (;;) {
-        const quote = source.indexOf('"', from);
-        if (quote < 0) {
-          field += source.slice(from);
-          i = n;
-          break;
-        }
-        field += source.slice(from, quote);
-        if (source.charCodeAt(quote + 1) === 34) {
-          field += '"';
-          from = quote + 2;
-        } else {
-          i = quote + 1;
-          break;
-        }
-      }
-    }
-    // unquoted field, or stray characters after a closing quote
-    let j = i;
-    while (j < n) {
-      const c = source.charCodeAt(j);
-      if (c === 44 /* , */ || c === 10 || c === 13) break;
-      j++;
-    }
-    field += source.slice(i, j);
-    row.push(field);
-    i = j;
-    if (source.charCodeAt(i) === 44) {
-      i++;
-      if (i === n) row.push("");
-      continue;
-    }
-    if (source.charCodeAt(i) === 13) i++;
-    if (source.charCodeAt(i) === 10) i++;
-    if (row.length > 1 || row[0] !== "") rows.push(row);
-    row = [];
-  }
-  if (row.length > 0) rows.push(row);
-  return rows;
-}
-
 /** The named columns of a CSV file with a header line, in the order asked for. */
 function readCsv(path: string, columns: readonly string[]): string[][] {
-  const [header, ...rows] = parseCsv(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+  const parsed = Papa.parse<string[]>(readFileSync(path, "utf8").replace(/^\uFEFF/, ""), { skipEmptyLines: true });
+  const [header, ...rows] = parsed.data;
   const at = columns.map((column) => header?.indexOf(column) ?? -1);
   if (at.some((i) => i < 0)) throw new Error(`${path}: expected columns ${columns.join(",")}`);
   return rows.map((cells) => at.map((i) => cells[i] ?? ""));

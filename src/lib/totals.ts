@@ -4,11 +4,18 @@ import { isRate } from "./indicators.js";
 import { totalQualifier } from "./qualifiers.js";
 import type { IndicatorTotal, Mention } from "./types.js";
 
-export function totalOf(indicator: string, mentions: Mention[]): IndicatorTotal {
+/**
+ * The mentions a total is made of: parts and repeats excluded, a rate's first statement only, and
+ * the parts when an indicator is told only in parts (rare: their sum is still shown).
+ */
+export function countedMentions<M extends Mention>(indicator: string, mentions: readonly M[]): M[] {
   const counted = mentions.filter((m) => !m.part && !m.repeat);
   const used = isRate(indicator) ? counted.slice(0, 1) : counted;
-  // an indicator told only in parts (rare) still shows their sum
-  const basis = used.length > 0 ? used : mentions.filter((m) => !m.repeat);
+  return used.length > 0 ? used : mentions.filter((m) => !m.repeat);
+}
+
+export function totalOf(indicator: string, mentions: Mention[]): IndicatorTotal {
+  const basis = countedMentions(indicator, mentions);
   const value = basis.reduce((s, m) => s + m.value, 0);
   return { value: roundFigure(value), qualifier: totalQualifier(basis.map((m) => m.qualifier)), mentions };
 }
