@@ -43,7 +43,17 @@ const GENERIC_BUNDLE = /等(?:各类|相关|专项|各项)?[^，,。；;、]{0,6
 /** Context words that stand for the activity itself; a clause of only these has no object. */
 const FILLER = /全年|累计|共计|合计|总计|共|开展|组织|举办|召开|完成|达到|达|先后|今年以来|今年|已|目前|其中|截至|以来|年内|当年|本年度|年度|\d+|年|月|[\s,，、:：()（）“”"]/g;
 
+/** The Han characters of FILLER's words: any other Han character is never removed by it. */
+const FILLER_HAN = new Set(Array.from(FILLER.source.replace(/[^\u4e00-\u9fff]/g, ""), (ch) => ch.charCodeAt(0)));
+
 export function isEmptyContext(s: string): boolean {
+  // two Han characters that no filler word contains already make a context (the usual case)
+  let kept = 0;
+  for (let k = 0; k < s.length && kept < 2; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0x4e00 && c <= 0x9fff && !FILLER_HAN.has(c)) kept++;
+  }
+  if (kept >= 2) return false;
   return s.replace(FILLER, "").length < 2;
 }
 
@@ -100,8 +110,11 @@ function withoutTitles(s: string): string {
   return s.replace(/《[^》]*》/g, "");
 }
 
+const GLOBAL = new Map<RegExp, RegExp>();
+
 function lastMatch(re: RegExp, s: string): number {
-  const g = new RegExp(re.source, "g");
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, "g")));
   let at = -1;
   for (const m of s.matchAll(g)) at = m.index ?? at;
   return at;

@@ -6,7 +6,7 @@ import { findMentions } from "./mentions.js";
 import { extractMetadata } from "./metadata.js";
 import { normalize } from "./normalize.js";
 import { mapPageStarts } from "./pages.js";
-import { resolveRegion } from "./regions.js";
+import { findTownshipNames, resolveRegion } from "./regions.js";
 import { findSections } from "./sections.js";
 import { totalsOf } from "./totals.js";
 import type { ReportRecord } from "./types.js";
@@ -76,7 +76,9 @@ export function extractText(file: string, input: string, encoding: string | null
       rec.errors.push(`${file}: the report is empty`);
       return rec;
     }
-    const meta = extractMetadata(n.match);
+    // township names are scanned once, for the metadata and for the region's evidence
+    const townshipNames = findTownshipNames(n.match);
+    const meta = extractMetadata(n.match, townshipNames);
     rec.title = meta.title;
     rec.reportDate = meta.reportDate;
     rec.issuer = meta.issuer;
@@ -89,7 +91,7 @@ export function extractText(file: string, input: string, encoding: string | null
 
     if (meta.township) {
       // (resolveRegion masks the township's own name: 龙华街道 is no evidence for 龙华区)
-      const r = resolveRegion(meta.township, n.match);
+      const r = resolveRegion(meta.township, n.match, townshipNames);
       rec.county = r.region.county;
       rec.city = r.region.city;
       rec.province = r.region.province;
@@ -97,9 +99,10 @@ export function extractText(file: string, input: string, encoding: string | null
       if (r.warning) rec.warnings.push(`${file}: ${r.warning}`);
     }
 
-    rec.indicators = totalsOf(findMentions(n.match, meta.year));
+    const sections = findSections(n.match, meta.year);
+    rec.indicators = totalsOf(findMentions(n.match, meta.year, sections));
     rec.warnings.push(...contradictions(file, rec.indicators));
-    rec.sections = findSections(n.match, meta.year)
+    rec.sections = sections
       .filter((s) => s.kind === "problems" || s.kind === "plans")
       .map((s) => ({ kind: s.kind as "problems" | "plans", title: n.text.slice(s.heading.start, s.heading.end).trim(), start: s.start, end: s.end }));
   } catch (e) {

@@ -4,8 +4,8 @@ import { classify, type FigureContext } from "./classify.js";
 import { unitFits } from "./indicators.js";
 import { findNumerals, type NumeralToken } from "./numbers.js";
 import { combine, isRequirement, readQualifier, readTrailingQualifier } from "./qualifiers.js";
-import { excludedRanges, inRanges } from "./sections.js";
-import { clauseEnd, clauseStart, sentenceEnd, sentenceStart } from "./segments.js";
+import { excludedRanges, inRanges, type Section } from "./sections.js";
+import { Boundaries } from "./segments.js";
 import type { Mention, Qualifier } from "./types.js";
 import { readUnit, type UnitClass } from "./units.js";
 import { findZeroStatements } from "./zeros.js";
@@ -29,20 +29,32 @@ interface Candidate {
 const PERIODIC = /每年|每月|每季度|每季|每半年|每周|每天|每日|每个月|每学期|年均|月均/;
 const CHINESE_MULTI = /[十百千万亿]/;
 
+/** A number right after one of these is an ordinal, a document number or part of a code (第3, 〔2024〕, 1.2.3, A-12). */
+const NOT_BEFORE_FIGURE = new Set(Array.from("第〔[·.-/", (ch) => ch.charCodeAt(0)));
+
+function digitsIn(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39) n++;
+  }
+  return n;
+}
+
 function candidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const token of findNumerals(text)) {
-    const raw = text.slice(token.start, token.end);
     if (token.kind === "chinese") {
+      const raw = text.slice(token.start, token.end);
       // 一 / 两 / 三 alone are words (一次性, 一件事, 三项制度); 万/千 alone too (千方百计)
       if (!CHINESE_MULTI.test(raw)) continue;
       if (raw.length === 1 && raw !== "十" && raw !== "百" && !/[余多]/.test(text[token.end] ?? "")) continue;
     }
     // more than 9 digits is an identifier (索引号, 统一社会信用代码, phone numbers), never a figure
-    if (token.kind === "arabic" && raw.replace(/[^0-9]/g, "").length > 9) continue;
-    const prev = text[token.start - 1] ?? "";
-    if (prev === "第" || prev === "〔" || prev === "[" || prev === "·" || prev === "." || prev === "-" || prev === "/" || /[A-Za-z]/.test(prev)) continue;
-    if (token.kind === "arabic" && /[0-9]/.test(prev)) continue;
+    if (token.kind === "arabic" && token.end - token.start > 9 && digitsIn(text, token.start, token.end) > 9) continue;
+    const prev = token.start > 0 ? text.charCodeAt(token.start - 1) : -1;
+    if (NOT_BEFORE_FIGURE.has(prev) || (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a)) continue;
+    if (token.kind === "arabic" && prev >= 0x30 && prev <= 0x39) continue;
     const q = readQualifier(text, token.start, token.end);
     const unit = readUnit(text, token.end + q.innerLength);
     if (!unit) continue;
@@ -61,12 +73,13 @@ function candidates(text: string): Candidate[] {
 const ITEM_MARK = /^\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+)/;
 
 /** Up to two sentences before `at` in the same paragraph, stopping at an item start (一是, (一), 1.). */
-function earlierSentences(text: string, at: number): string {
+function earlierSentences(b: Boundaries, at: number): string {
+  const text = b.text;
   let out = "";
   let end = at;
   for (let k = 0; k < 2; k++) {
     if (end <= 0 || text[end - 1] === "\n") break;
-    const s = sentenceStart(text, end - 1);
+    const s = b.sentenceStart(end - 1);
     const sentence = text.slice(s, end);
     out = sentence + out;
     if (ITEM_MARK.test(sentence)) break;
@@ -82,9 +95,11 @@ function targetTerms(s: string): Set<string> {
   return new Set([...s.matchAll(TARGET_TERM)].map((m) => m[0]));
 }
 
-export function findMentions(text: string, reportYear: number | null): FoundMention[] {
-  const excluded = excludedRanges(text, reportYear);
+/** `sections`, when given, is findSections(text, reportYear), already found. */
+export function findMentions(text: string, reportYear: number | null, sections?: readonly Section[]): FoundMention[] {
+  const excluded = excludedRanges(text, reportYear, sections);
   const cands = candidates(text);
+  const b = new Boundaries(text);
   const out: (FoundMention & { sentence: number; context: string })[] = [];
 
   let sentenceOf = -1;
@@ -93,11 +108,16 @@ export function findMentions(text: string, reportYear: number | null): FoundMent
 
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
-    const sStart = sentenceStart(text, c.qStart);
+    const sStart = b.sentenceStart(c.qStart);
     if (sStart !== sentenceOf) {
       sentenceOf = sStart;
       head = null;
       prevIndicator = null;
+    }
+    if (c.unitClass === "other") {
+      // (classify reads no indicator from such a unit: the figure only ends the run of the previous one)
+      if (!inRanges(excluded, c.token.start)) prevIndicator = null;
+      continue;
     }
     // neighbours are the figures that count something (2025年度 is no boundary)
     let p = i - 1;
@@ -106,8 +126,8 @@ export function findMentions(text: string, reportYear: number | null): FoundMent
     while (q < cands.length && cands[q]!.unitClass === "other") q++;
     const prevC = p >= 0 ? cands[p] : undefined;
     const nextC = cands[q];
-    const cStart = clauseStart(text, c.qStart);
-    const cEnd = clauseEnd(text, c.unitEnd);
+    const cStart = b.clauseStart(c.qStart);
+    const cEnd = b.clauseEnd(c.unitEnd);
     // the words between two figures of one clause belong to the earlier figure up to the last
     // list separator (2名专职人民调解员、1名法律顾问; 21次中心组学习大会和8次全体干部培训)
     let leftStart = cStart;
@@ -119,7 +139,7 @@ export function findMentions(text: string, reportYear: number | null): FoundMent
     let rightEnd = Math.min(cEnd, nextC ? nextC.qStart : text.length);
     const listSep = text.indexOf("、", c.unitEnd);
     if (listSep >= 0 && listSep < rightEnd) rightEnd = listSep;
-    const sEnd = sentenceEnd(text, c.unitEnd);
+    const sEnd = b.sentenceEnd(c.unitEnd);
 
     if (inRanges(excluded, c.token.start)) continue;
     // a requirement or a routine (每年不少于4次, 每半年听取1次) is not a result
@@ -134,7 +154,7 @@ export function findMentions(text: string, reportYear: number | null): FoundMent
       right: text.slice(c.unitEnd, Math.max(c.unitEnd, rightEnd)),
       before: text.slice(sStart, leftStart),
       after: text.slice(Math.max(c.unitEnd, rightEnd), sEnd),
-      earlier: earlierSentences(text, sStart),
+      earlier: earlierSentences(b, sStart),
       unitClass: c.unitClass,
       prevIndicator,
     };
@@ -186,7 +206,7 @@ export function findMentions(text: string, reportYear: number | null): FoundMent
 
   for (const z of findZeroStatements(text)) {
     if (inRanges(excluded, z.start)) continue;
-    out.push({ ...z, part: false, sentence: sentenceStart(text, z.start), context: "" });
+    out.push({ ...z, part: false, sentence: b.sentenceStart(z.start), context: "" });
   }
   out.sort((a, b) => a.start - b.start);
 
@@ -194,12 +214,13 @@ export function findMentions(text: string, reportYear: number | null): FoundMent
   for (let i = 0; i < out.length; i++) {
     const m = out[i]!;
     if (m.part) continue;
-    const terms = targetTerms(m.context);
-    if (terms.size === 0) continue;
+    let terms: Set<string> | null = null; // read when an earlier mention could be the same
     for (let j = 0; j < i; j++) {
       const o = out[j]!;
       if (o.repeat || o.indicator !== m.indicator || o.value !== m.value || o.sentence === m.sentence) continue;
-      if ([...targetTerms(o.context)].some((t) => terms.has(t))) {
+      terms ??= targetTerms(m.context);
+      if (terms.size === 0) break;
+      if ([...targetTerms(o.context)].some((t) => terms!.has(t))) {
         m.repeat = true;
         break;
       }

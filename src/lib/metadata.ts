@@ -1,6 +1,6 @@
 // Report metadata: township, the year covered (not the year published), title, report date and
 // issuing body (spec §1). Works on the simplified `match` view of the normalised text.
-import { findTownshipNames, isKnownTownship } from "./regions.js";
+import { findTownshipNames, isKnownTownship, type NameMatch } from "./regions.js";
 
 export interface ReportMetadata {
   township: string | null;
@@ -16,9 +16,11 @@ export interface ReportMetadata {
 const CHROME_LINE = /当前位置|您的位置|首页|>|»|\||热门搜索|无障碍|字体|浏览次数|访问次数|分享/;
 const HEAD_CHARS = 1500;
 
+type OpeningLine = { line: string; start: number };
+
 /** Lines of the opening that are not page chrome. */
-function openingLines(text: string): { line: string; start: number }[] {
-  const out: { line: string; start: number }[] = [];
+function openingLines(text: string): OpeningLine[] {
+  const out: OpeningLine[] = [];
   let pos = 0;
   while (pos < Math.min(text.length, HEAD_CHARS)) {
     let end = text.indexOf("\n", pos);
@@ -32,8 +34,8 @@ function openingLines(text: string): { line: string; start: number }[] {
 
 const TITLE_WORDS = /(?:法治|依法|法制)[^。]{0,24}?(?:报告|总结|情况)/;
 
-export function findTitle(text: string): string | null {
-  const lines = openingLines(text);
+/** `lines`: openingLines(text), when already read. */
+export function findTitle(text: string, lines: readonly OpeningLine[] = openingLines(text)): string | null {
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!.line.trim();
     // a title broken over two lines: 襄垣县王村镇关于2024年法治政府 / 建设情况的报告
@@ -100,10 +102,11 @@ export function findReportDate(text: string): string | null {
   return findPublicationDate(text);
 }
 
-export function findIssuer(text: string): string | null {
+/** `lines`: openingLines(text), when already read. */
+export function findIssuer(text: string, lines: readonly OpeningLine[] = openingLines(text)): string | null {
   const m = /(?:发布机构|发文机构|来源)\s*[:：\]]?\s*\]?\s*([^\s\n:：]{2,30})/.exec(text.slice(0, HEAD_CHARS));
   if (m && /镇|乡|街道|政府|办事处|委员会/.test(m[1]!)) return m[1]!;
-  for (const { line } of openingLines(text).slice(0, 6)) {
+  for (const { line } of lines.slice(0, 6)) {
     const t = line.trim();
     if (/^(?:中共)?[^\s，。]{2,30}(?:人民政府|委员会|办事处)$/.test(t)) return t;
   }
@@ -112,20 +115,24 @@ export function findIssuer(text: string): string | null {
 
 const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木)/;
 
-/** The township the report is about: the known township name its title, issuer and text name most. */
-export function findTownship(text: string, title: string | null, issuer: string | null): string | null {
+/**
+ * The township the report is about: the known township name its title, issuer and text name most.
+ * `townshipNames`, when given, is findTownshipNames(text), already computed.
+ */
+export function findTownship(text: string, title: string | null, issuer: string | null, townshipNames?: readonly NameMatch[]): string | null {
   const score = new Map<string, number>();
   // "X街道办事处" is the office of X街道: read it as the 街道 when that is a known township
   // (新华街道办事处 is also the name of one township in 阿拉善左旗, and must not swallow every 新华街道)
   const canonical = (name: string) => {
-    const office = name.replace(/办事处$/, "");
-    return office !== name && isKnownTownship(office) ? office : name;
+    if (!name.endsWith("办事处")) return name;
+    const office = name.slice(0, -3);
+    return isKnownTownship(office) ? office : name;
   };
   const add = (name: string, s: number) => {
     const n = canonical(name);
     score.set(n, (score.get(n) ?? 0) + s);
   };
-  for (const n of findTownshipNames(text)) add(n.name, 1);
+  for (const n of townshipNames ?? findTownshipNames(text)) add(n.name, 1);
   for (const n of findTownshipNames(title ?? "")) add(n.name, 10);
   for (const n of findTownshipNames(issuer ?? "")) add(n.name, 5);
   for (const n of findTownshipNames(text.slice(0, 300))) add(n.name, 2);
@@ -148,12 +155,14 @@ export function findTownship(text: string, title: string | null, issuer: string 
   return null;
 }
 
-export function extractMetadata(text: string): ReportMetadata {
-  const title = findTitle(text);
-  const issuer = findIssuer(text);
+/** `townshipNames`, when given, is findTownshipNames(text), already computed (see findTownship). */
+export function extractMetadata(text: string, townshipNames?: readonly NameMatch[]): ReportMetadata {
+  const lines = openingLines(text);
+  const title = findTitle(text, lines);
+  const issuer = findIssuer(text, lines);
   const { year, source } = findYear(text, title);
   return {
-    township: findTownship(text, title, issuer),
+    township: findTownship(text, title, issuer, townshipNames),
     year,
     title,
     reportDate: findReportDate(text),

@@ -161,16 +161,43 @@ function scanLine(input: string, i: number, buf: LineBuffer): number {
 }
 
 
+/**
+ * Work buffers, kept between calls (normalize is synchronous, so calls never share them) and
+ * grown as needed: a report of tens of thousands of characters then allocates only its results.
+ */
+const scratch = {
+  out: new Uint16Array(0),
+  src: new Int32Array(0),
+  match: new Uint16Array(0),
+  line: { chars: new Uint16Array(1024), src: new Int32Array(1024), len: 0 } as LineBuffer,
+};
+
+/** Work buffers larger than this (in elements) are not kept for the next call. */
+const KEEP_SCRATCH = 1 << 20;
+
+/** A buffer of at least `size` elements: `current` when it is large enough, else a new one with room to spare. */
+function atLeast<T extends Uint16Array | Int32Array>(current: T, size: number, make: (size: number) => T): T {
+  return current.length >= size ? current : make(Math.max(size, Math.floor(current.length * 1.5)));
+}
+
+/** Keeps `buffer` for the next call unless it is very large. */
+function keep<T extends Uint16Array | Int32Array>(buffer: T, previous: T): T {
+  return buffer.length <= KEEP_SCRATCH ? buffer : previous;
+}
+
 export function normalize(input: string): Normalized {
   const n = input.length;
   // Output never exceeds the input: every rule keeps, replaces 1:1 or drops
   // (a joining space replaces the line break it stands for).
-  const out = new Uint16Array(n);
-  const src = new Int32Array(n + 1);
+  const out = atLeast(scratch.out, n, (k) => new Uint16Array(k));
+  const src = atLeast(scratch.src, n + 1, (k) => new Int32Array(k));
+  scratch.out = keep(out, scratch.out);
+  scratch.src = keep(src, scratch.src);
   let o = 0;
 
   // The current physical line, cleaned, before it is committed to `out`.
-  const line: LineBuffer = { chars: new Uint16Array(1024), src: new Int32Array(1024), len: 0 };
+  const line = scratch.line;
+  line.len = 0;
 
   // State carried between committed lines.
   let hasPrev = false; // a non-blank line has been committed
@@ -254,15 +281,21 @@ export function normalize(input: string): Normalized {
   src[o] = n;
 
   const textCodes = out.subarray(0, o);
-  const matchCodes = new Uint16Array(o);
+  const matchCodes = atLeast(scratch.match, o, (k) => new Uint16Array(k));
+  scratch.match = keep(matchCodes, scratch.match);
+  let changed = false;
   for (let k = 0; k < o; k++) {
     const c = textCodes[k]!;
-    matchCodes[k] = c < 0x2e80 ? c : toSimplified(c);
+    const m = c < 0x2e80 ? c : toSimplified(c);
+    matchCodes[k] = m;
+    if (m !== c) changed = true;
   }
 
+  const text = codesToString(textCodes);
   return {
-    text: codesToString(textCodes),
-    match: codesToString(matchCodes),
+    text,
+    // a text already in simplified characters is its own matching view
+    match: changed ? codesToString(matchCodes.subarray(0, o)) : text,
     sourceIndex: src.slice(0, o + 1),
   };
 }
@@ -329,9 +362,10 @@ function shouldJoin(prev: LineInfo, line: Uint16Array, len: number): boolean {
   return !HEADING.test(headOf(line, 0, len));
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-function codesToString(codes: Uint16Array): string {
+/** UTF-16 code units → string, as they are (lone surrogates kept). */
+export function codesToString(codes: Uint16Array): string {
   // Buffer's UTF-16LE decoding copies code units as they are (lone surrogates
   // survive, unlike TextDecoder) and is by far the fastest way.
   if (LITTLE_ENDIAN) return Buffer.from(codes.buffer, codes.byteOffset, codes.length * 2).toString("utf16le");

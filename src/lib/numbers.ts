@@ -4,6 +4,8 @@
 // (and not a date, a document number or an ordinal) is decided by its unit and context in
 // mentions.ts.
 
+import { CodeTable } from "./codeTable.js";
+
 export interface NumeralToken {
   /** the value as a plain number (1.2万 → 12000) */
   value: number;
@@ -13,17 +15,26 @@ export interface NumeralToken {
   kind: "arabic" | "chinese";
 }
 
-const DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNIT: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+// Kinds of Chinese numeral characters in NUMERALS: a digit d is d + 1 (1–10), then the small
+// units 十/百/千 and the big units 万/亿.
+const TEN = 11;
+const HUNDRED = 12;
+const THOUSAND = 13;
+const TEN_THOUSAND = 14;
+const HUNDRED_MILLION = 15;
+const SMALL_UNIT_VALUE = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 100, 1000];
 const CHINESE_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿";
-
-const NUMERAL_CODES = new Set([...CHINESE_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+const NUMERALS = new CodeTable(
+  new Map(
+    Array.from(CHINESE_NUMERAL_CHARS, (ch, k) => [
+      ch.charCodeAt(0),
+      [1, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, TEN, HUNDRED, THOUSAND, TEN_THOUSAND, HUNDRED_MILLION][k]!,
+    ]),
+  ),
+);
 
 export function isChineseNumeralChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && NUMERAL_CODES.has(ch.charCodeAt(0));
+  return ch !== undefined && ch.length === 1 && NUMERALS.get(ch.charCodeAt(0)) !== 0;
 }
 
 /**
@@ -31,34 +42,40 @@ export function isChineseNumeralChar(ch: string | undefined): boolean {
  * Returns NaN when the run is not a well-formed number (e.g. 一一).
  */
 export function parseChineseNumeral(s: string): number {
-  if (s.length === 0) return NaN;
+  return chineseNumeralAt(s, 0, s.length);
+}
+
+/** parseChineseNumeral of text[start, end), without cutting it out. */
+function chineseNumeralAt(text: string, start: number, end: number): number {
+  if (end <= start) return NaN;
   let total = 0; // completed 万/亿 groups
   let section = 0; // value below the current big unit
-  let digit: number | null = null;
+  let digit = -1; // -1: none since the last unit
   let lastSmall = Infinity;
-  for (const ch of s) {
-    if (ch in DIGIT) {
-      if (digit !== null && digit !== 0 && DIGIT[ch] !== 0) return NaN; // 一一
-      digit = DIGIT[ch]!;
-    } else if (ch in SMALL_UNIT) {
-      const unit = SMALL_UNIT[ch]!;
+  for (let k = start; k < end; k++) {
+    const kind = NUMERALS.get(text.charCodeAt(k));
+    if (kind === 0) return NaN;
+    if (kind < TEN) {
+      const d = kind - 1;
+      if (digit > 0 && d !== 0) return NaN; // 一一
+      digit = d;
+    } else if (kind < TEN_THOUSAND) {
+      const unit = SMALL_UNIT_VALUE[kind]!;
       if (unit >= lastSmall) return NaN; // 百百, 十百
-      section += (digit ?? 1) * unit; // 十五 = 1×10 + 5, 百余 = 1×100
-      digit = null;
+      section += (digit < 0 ? 1 : digit) * unit; // 十五 = 1×10 + 5, 百余 = 1×100
+      digit = -1;
       lastSmall = unit;
-    } else if (ch in BIG_UNIT) {
-      const unit = BIG_UNIT[ch]!;
-      section += digit ?? 0;
+    } else {
+      const unit = kind === TEN_THOUSAND ? 10_000 : 100_000_000;
+      section += digit < 0 ? 0 : digit;
       if (section === 0) section = 1; // 万 alone
       total = (total + section) * unit;
       section = 0;
-      digit = null;
+      digit = -1;
       lastSmall = Infinity;
-    } else {
-      return NaN;
     }
   }
-  return total + section + (digit ?? 0);
+  return total + section + (digit < 0 ? 0 : digit);
 }
 
 const ARABIC = /[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?/y;
@@ -69,31 +86,32 @@ const ARABIC = /[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?/y;
  */
 export function findNumerals(text: string): NumeralToken[] {
   const out: NumeralToken[] = [];
+  const n = text.length;
   let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch >= "0" && ch <= "9") {
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
       ARABIC.lastIndex = i;
       const m = ARABIC.exec(text);
       const raw = m![0];
       // "1,2" style lists are not thousands separators: the regex only accepts groups of 3
-      let value = Number(raw.replace(/[,，]/g, ""));
+      let value = Number(raw.length > 3 ? raw.replace(/[,，]/g, "") : raw);
       let end = i + raw.length;
-      const next = text[end];
-      if (next !== undefined && (next === "万" || next === "亿" || next === "千" || next === "百")) {
+      const next = text.charCodeAt(end);
+      const multiplier = next === 0x4e07 ? 10_000 : next === 0x4ebf ? 100_000_000 : next === 0x5343 ? 1000 : next === 0x767e ? 100 : 0; // 万 亿 千 百
+      if (multiplier !== 0) {
         // 3万, 1.2万; but 5千米? still 5000 metres — unit decides later
-        value *= next === "万" ? 10_000 : next === "亿" ? 100_000_000 : next === "千" ? 1000 : 100;
+        value *= multiplier;
         end += 1;
       }
       out.push({ value, start: i, end, kind: "arabic" });
       i = end;
       continue;
     }
-    if (NUMERAL_CODES.has(text.charCodeAt(i))) {
-      let j = i;
-      while (j < text.length && NUMERAL_CODES.has(text.charCodeAt(j))) j++;
-      const raw = text.slice(i, j);
-      const value = parseChineseNumeral(raw);
+    if (c >= 0x3007 && NUMERALS.get(c) !== 0) {
+      let j = i + 1;
+      while (j < n && NUMERALS.get(text.charCodeAt(j)) !== 0) j++;
+      const value = chineseNumeralAt(text, i, j);
       if (!Number.isNaN(value)) out.push({ value, start: i, end: j, kind: "chinese" });
       i = j;
       continue;

@@ -44,11 +44,16 @@ export function combine(a: Qualifier | null, b: Qualifier | null): Qualifier {
   return "approx"; // 近3万余: contradictory
 }
 
+/** Last code units of the words of BEFORE and first ones of AFTER: a quick test that none is there. */
+const BEFORE_LAST = new Set(BEFORE.map(([w]) => w.charCodeAt(w.length - 1)));
+const AFTER_FIRST = new Set(AFTER.map(([w]) => w.charCodeAt(0)));
+
 /** Reads the qualifier before the number at [start, end) and the one right after it. */
 export function readQualifier(text: string, start: number, end: number): QualifierRead {
   let before: Qualifier | null = null;
   let qStart = start;
-  for (const [word, q] of BEFORE) {
+  const beforeWords = start > 0 && BEFORE_LAST.has(text.charCodeAt(start - 1)) ? BEFORE : [];
+  for (const [word, q] of beforeWords) {
     if (text.startsWith(word, start - word.length)) {
       before = q;
       qStart = start - word.length;
@@ -57,7 +62,7 @@ export function readQualifier(text: string, start: number, end: number): Qualifi
   }
   let after: Qualifier | null = null;
   let innerLength = 0;
-  for (const [word, q] of AFTER) {
+  for (const [word, q] of AFTER_FIRST.has(text.charCodeAt(end)) ? AFTER : []) {
     if (text.startsWith(word, end)) {
       after = q;
       innerLength = word.length;

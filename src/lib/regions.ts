@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { createRequire } from "node:module";
+import { codesToString, LITTLE_ENDIAN } from "./normalize.js";
 import type { RegionFields } from "./types.js";
 
 /** The named columns of a CSV file with a header line, in the order asked for. */
@@ -37,53 +38,166 @@ export interface RegionResolution {
 // ---------------------------------------------------------------------------
 // Name matching helpers
 
-/** A set of names in a character trie, for longest-match scans without allocating substrings. */
-interface TrieNode {
-  /** children by UTF-16 code unit (numeric keys: no string allocated per character) */
-  next: Map<number, TrieNode>;
-  /** the name ending here, if any */
-  name: string | null;
+/** One name found in a text: [start, end) offsets. */
+export interface NameMatch {
+  name: string;
+  start: number;
+  end: number;
 }
 
+/**
+ * A set of names in a character trie, for longest-match scans without allocating substrings.
+ * Nodes are numbers; the children of the root are a table indexed by UTF-16 code unit, every
+ * other edge (node, code unit) → child sits in one open-addressing hash table of typed arrays.
+ * A scan first tests the pair of code units at each place against a bit table (below), which
+ * rules out most places; the trie is walked from the few others.
+ */
 class NameIndex {
   readonly names = new Set<string>();
-  private readonly root: TrieNode = { next: new Map(), name: null };
+  /** child of the root by code unit; 0 = none (node 0 is the root) */
+  private readonly rootNext = new Int32Array(0x10000);
+  /** the name ending at each node, if any (index = node) */
+  private readonly nameAt: (string | null)[] = [null];
+  /** whether a node has children (a scan stops at leaves without probing) */
+  private hasNext: Uint8Array = new Uint8Array(1024);
+  private nodes = 1;
+  // hash table of edges: parent node (0 = empty slot), code unit, child node
+  private edgeParent = new Int32Array(1024);
+  private edgeUnit = new Uint16Array(1024);
+  private edgeChild = new Int32Array(1024);
+  private edges = 0;
+  /**
+   * A bit for the hash of the first two code units of every name: a place whose pair has no bit
+   * starts no name (every name has two or more units). At most 2^20 bits (128 KB).
+   */
+  private pairs: Int32Array | null = null;
+  /** log2 of the bits of `pairs`: about 16 bits a name, so that few places pass by chance */
+  private pairBits = 0;
+
+  private static pair(a: number, b: number, bits: number): number {
+    return Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - bits);
+  }
+
+  /** The table of first pairs, made at the first scan after names were added. */
+  private pairTable(): Int32Array {
+    if (this.pairs) return this.pairs;
+    this.pairBits = Math.min(20, Math.max(10, Math.ceil(Math.log2(this.names.size * 16))));
+    const pairs = new Int32Array(1 << (this.pairBits - 5));
+    for (const name of this.names) {
+      const p = NameIndex.pair(name.charCodeAt(0), name.charCodeAt(1), this.pairBits);
+      pairs[p >>> 5] = pairs[p >>> 5]! | (1 << (p & 31));
+    }
+    return (this.pairs = pairs);
+  }
+
+  private static slot(parent: number, unit: number, mask: number): number {
+    let h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+    return (h ^ (h >>> 15)) & mask;
+  }
+
+  private child(parent: number, unit: number): number {
+    const mask = this.edgeParent.length - 1;
+    for (let k = NameIndex.slot(parent, unit, mask); ; k = (k + 1) & mask) {
+      const p = this.edgeParent[k]!;
+      if (p === 0) return 0;
+      if (p === parent && this.edgeUnit[k] === unit) return this.edgeChild[k]!;
+    }
+  }
+
+  private insertEdge(parent: number, unit: number, child: number): void {
+    const mask = this.edgeParent.length - 1;
+    let k = NameIndex.slot(parent, unit, mask);
+    while (this.edgeParent[k] !== 0) k = (k + 1) & mask;
+    this.edgeParent[k] = parent;
+    this.edgeUnit[k] = unit;
+    this.edgeChild[k] = child;
+    this.edges++;
+  }
+
+  private grow(): void {
+    const { edgeParent, edgeUnit, edgeChild } = this;
+    const size = edgeParent.length * 2;
+    this.edgeParent = new Int32Array(size);
+    this.edgeUnit = new Uint16Array(size);
+    this.edgeChild = new Int32Array(size);
+    this.edges = 0;
+    for (let k = 0; k < edgeParent.length; k++) if (edgeParent[k] !== 0) this.insertEdge(edgeParent[k]!, edgeUnit[k]!, edgeChild[k]!);
+  }
+
+  private newNode(): number {
+    const id = this.nodes++;
+    this.nameAt.push(null);
+    if (id >= this.hasNext.length) {
+      const h = new Uint8Array(this.hasNext.length * 2);
+      h.set(this.hasNext);
+      this.hasNext = h;
+    }
+    return id;
+  }
 
   add(name: string): void {
     if (name.length < 2 || this.names.has(name)) return;
     this.names.add(name);
-    let node = this.root;
+    this.pairs = null;
     // code units, as scan() walks the text (astral characters take two)
-    for (let k = 0; k < name.length; k++) {
-      const ch = name.charCodeAt(k);
-      let child = node.next.get(ch);
-      if (!child) {
-        child = { next: new Map(), name: null };
-        node.next.set(ch, child);
-      }
-      node = child;
+    let node = this.rootNext[name.charCodeAt(0)]!;
+    if (node === 0) {
+      node = this.newNode();
+      this.rootNext[name.charCodeAt(0)] = node;
     }
-    node.name = name;
+    for (let k = 1; k < name.length; k++) {
+      const unit = name.charCodeAt(k);
+      let next = this.child(node, unit);
+      if (next === 0) {
+        next = this.newNode();
+        // keep the table at most half full
+        if ((this.edges + 1) * 2 > this.edgeParent.length) this.grow();
+        this.insertEdge(node, unit, next);
+        this.hasNext[node] = 1;
+      }
+      node = next;
+    }
+    this.nameAt[node] = name;
   }
 
   /** Longest known names, non-overlapping, scanning left to right. */
-  scan(text: string): { name: string; start: number; end: number }[] {
-    const found: { name: string; start: number; end: number }[] = [];
+  scan(text: string): NameMatch[] {
+    const found: NameMatch[] = [];
+    const n = text.length;
+    const rootNext = this.rootNext;
+    const nameAt = this.nameAt;
+    const hasNext = this.hasNext;
+    const pairs = this.pairTable();
+    const bits = this.pairBits;
     let i = 0;
-    while (i < text.length) {
-      let node = this.root.next.get(text.charCodeAt(i));
+    let next = text.charCodeAt(0);
+    while (i < n - 1) {
+      const first = next;
+      next = text.charCodeAt(i + 1);
+      const p = NameIndex.pair(first, next, bits);
+      if ((pairs[p >>> 5]! & (1 << (p & 31))) === 0) {
+        i++;
+        continue;
+      }
+      let node = rootNext[first]!;
       let matched = 0;
       let matchedName: string | null = null;
-      for (let j = i + 1; node; j++) {
-        if (node.name) {
+      for (let j = i + 1; ; j++) {
+        const name = nameAt[node]!;
+        if (name !== null) {
           matched = j - i;
-          matchedName = node.name;
+          matchedName = name;
         }
-        if (j >= text.length) break;
-        node = node.next.get(text.charCodeAt(j));
+        if (j >= n || hasNext[node] === 0) break;
+        node = this.child(node, text.charCodeAt(j));
+        if (node === 0) break;
       }
-      if (matchedName) found.push({ name: matchedName, start: i, end: i + matched });
-      i += matched || 1;
+      if (matchedName !== null) {
+        found.push({ name: matchedName, start: i, end: i + matched });
+        i += matched;
+        next = text.charCodeAt(i);
+      } else i++;
     }
     return found;
   }
@@ -91,21 +205,47 @@ class NameIndex {
 
 type Level = "county" | "city" | "province";
 
-const MASK = "\u25A1"; // □, never part of a place name
+const MASK = 0x25a1; // □, never part of a place name
 
-function maskSpans(text: string, spans: { start: number; end: number }[]): string {
-  if (spans.length === 0) return text;
-  let out = "";
-  let last = 0;
-  for (const { start, end } of spans) {
-    out += text.slice(last, start) + MASK.repeat(end - start);
-    last = end;
+/**
+ * A copy of a text whose spans are overwritten with □ step by step (the evidence masks), read
+ * back as a string between steps. No string is built per span.
+ */
+class MaskedText {
+  private readonly codes: Uint16Array;
+  constructor(text: string) {
+    // a native copy of the code units (Buffer's pool keeps allocations 8-byte aligned)
+    const bytes = LITTLE_ENDIAN ? Buffer.from(text, "utf16le") : null;
+    if (bytes && bytes.byteOffset % 2 === 0) {
+      this.codes = new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+    } else {
+      this.codes = new Uint16Array(text.length);
+      for (let k = 0; k < text.length; k++) this.codes[k] = text.charCodeAt(k);
+    }
   }
-  return out + text.slice(last);
+  mask(start: number, end: number): void {
+    this.codes.fill(MASK, start, end);
+  }
+  maskSpans(spans: readonly { start: number; end: number }[]): void {
+    for (const { start, end } of spans) this.codes.fill(MASK, start, end);
+  }
+  /** Masks every occurrence of `word` in `current` (this text as it stands), left to right. */
+  maskWord(current: string, word: string): void {
+    if (!word) return;
+    for (let at = current.indexOf(word); at >= 0; at = current.indexOf(word, at + word.length)) this.codes.fill(MASK, at, at + word.length);
+  }
+  toString(): string {
+    return codesToString(this.codes);
+  }
 }
 
-function maskAll(text: string, word: string): string {
-  return word ? text.split(word).join(MASK.repeat(word.length)) : text;
+
+/** Offsets of `word` in `text`, non-overlapping, left to right (as text.split(word) cuts it). */
+function occurrences(text: string, word: string): number[] {
+  const out: number[] = [];
+  if (!word) return out;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) out.push(at);
+  return out;
 }
 
 /** Ethnic group names as they occur in autonomous area names (族 optional). */
@@ -359,7 +499,7 @@ export function isKnownTownship(name: string): boolean {
  * at each position, non-overlapping, in text order. Generic names that the
  * list happens to contain (街道, 城区, 农场, 林场 …) are not reported.
  */
-export function findTownshipNames(text: string): { name: string; start: number; end: number }[] {
+export function findTownshipNames(text: string): NameMatch[] {
   return gazetteer().townshipIndex.scan(text);
 }
 
@@ -377,23 +517,40 @@ interface EvidenceText {
   short: string;
 }
 
-let ordinaryRe: RegExp | null = null;
-/** All ordinary phrases as one pattern, longest first, built once. */
-function ordinaryPhrases(): RegExp {
-  ordinaryRe ??= new RegExp([...ORDINARY_PHRASES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-  return ordinaryRe;
+let ordinaryIndex: NameIndex | null = null;
+/** All ordinary phrases in one trie, built once (a scan takes the longest phrase at each place). */
+function ordinaryPhrases(): NameIndex {
+  if (!ordinaryIndex) {
+    ordinaryIndex = new NameIndex();
+    for (const phrase of ORDINARY_PHRASES) ordinaryIndex.add(phrase);
+  }
+  return ordinaryIndex;
 }
 
-function prepareEvidence(text: string, township: string): EvidenceText {
+/**
+ * `townshipNames`, when given, is findTownshipNames(text) (metadata has scanned the text
+ * already). When the scan matched every occurrence of the township's own name exactly, the scan
+ * of the text with that name masked is the same scan without those matches, and is not run again.
+ */
+function prepareEvidence(text: string, township: string, townshipNames?: readonly NameMatch[]): EvidenceText {
   const g = gazetteer();
-  const full = maskAll(text, township);
-  let short = maskSpans(full, g.townshipIndex.scan(full));
+  const own = occurrences(text, township);
+  const buf = new MaskedText(text);
+  for (const at of own) buf.mask(at, at + township.length);
+  const full = buf.toString();
+  let names: readonly NameMatch[] | null = null;
+  if (townshipNames) {
+    const matched = new Set<number>();
+    for (const m of townshipNames) if (m.end - m.start === township.length) matched.add(m.start);
+    if (own.every((at) => matched.has(at))) names = townshipNames;
+  }
+  buf.maskSpans(names ?? g.townshipIndex.scan(full));
   // the report's own short name (新田 for 新田镇, 精彩长寿) names no county
-  const own = township.replace(/(街道办事处|街道|办事处|苏木|镇|乡)$/, "");
-  if (own.length >= 2 && own !== township) short = maskAll(short, own);
-  short = maskSpans(short, g.unitIndex.scan(short));
-  short = short.replace(ordinaryPhrases(), (m) => MASK.repeat(m.length));
-  return { full, short };
+  const ownShort = township.replace(/(街道办事处|街道|办事处|苏木|镇|乡)$/, "");
+  if (ownShort.length >= 2 && ownShort !== township) buf.maskWord(buf.toString(), ownShort);
+  buf.maskSpans(g.unitIndex.scan(buf.toString()));
+  buf.maskSpans(ordinaryPhrases().scan(buf.toString()));
+  return { full, short: buf.toString() };
 }
 
 function hasFullName(evidence: EvidenceText, unit: Unit, aboveForms: readonly string[]): boolean {
@@ -453,7 +610,7 @@ const UNSETTLED_REASON: Record<Unsettled, string> = {
 };
 
 /** Resolve `township` using the place names the report `text` mentions. */
-export function resolveRegion(township: string, text: string): RegionResolution {
+export function resolveRegion(township: string, text: string, townshipNames?: readonly NameMatch[]): RegionResolution {
   const name = township.trim();
   const region: RegionFields = { township, county: null, city: null, province: null, code: null };
   const entries = name ? (gazetteer().byName.get(name) ?? []) : [];
@@ -467,7 +624,7 @@ export function resolveRegion(township: string, text: string): RegionResolution 
     };
   }
 
-  const chosen = entries.length === 1 ? entries[0]! : pick(entries, prepareEvidence(text, name));
+  const chosen = entries.length === 1 ? entries[0]! : pick(entries, prepareEvidence(text, name, townshipNames));
   if (typeof chosen !== "string") {
     const { county, city, province, code } = chosen;
     return { region: { township, county, city, province, code }, candidates, warning: null };

@@ -78,9 +78,9 @@ export function findSections(text: string, reportYear: number | null): Section[]
   });
 }
 
-/** Ranges [start, end) whose figures are not results: problems and plans sections. */
-export function excludedRanges(text: string, reportYear: number | null): [number, number][] {
-  return findSections(text, reportYear)
+/** Ranges [start, end) whose figures are not results: problems and plans sections (`sections`: findSections(text, reportYear), when already found). */
+export function excludedRanges(text: string, reportYear: number | null, sections: readonly Section[] = findSections(text, reportYear)): [number, number][] {
+  return sections
     .filter((s) => s.kind === "problems" || s.kind === "plans")
     .map((s) => [s.start, s.end] as [number, number]);
 }

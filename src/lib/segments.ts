@@ -1,4 +1,5 @@
 // Sentence and clause boundaries in normalised report text. Offsets only: callers slice.
+import { CodeTable } from "./codeTable.js";
 
 const SENTENCE_END = new Set(["。", "！", "？", "!", "?", "\n"]);
 const CLAUSE_END = new Set([...SENTENCE_END, "，", ",", "；", ";", "：", ":"]);
@@ -43,4 +44,78 @@ export function clauseEnd(text: string, i: number): number {
 /** Start of the line containing offset i. */
 export function lineStart(text: string, i: number): number {
   return text.lastIndexOf("\n", i - 1) + 1;
+}
+
+/**
+ * Sentence and clause boundaries of one text, indexed once (one pass) so that asking for the
+ * sentence or clause of every figure is a binary search instead of a walk. Gives the same
+ * answers as sentenceStart, sentenceEnd, clauseStart and clauseEnd above.
+ */
+export class Boundaries {
+  /** offsets of the sentence ends, ascending */
+  private readonly sentenceEnds: number[] = [];
+  /** offsets of the clause ends (sentence ends included), ascending */
+  private readonly clauseEnds: number[] = [];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const kind = boundaryKind(text.charCodeAt(i));
+      if (kind === 0) continue;
+      this.clauseEnds.push(i);
+      if (kind === 2) this.sentenceEnds.push(i);
+    }
+  }
+
+  sentenceStart(i: number): number {
+    return startBefore(this.sentenceEnds, i);
+  }
+
+  sentenceEnd(i: number): number {
+    return endFrom(this.sentenceEnds, i, this.text.length);
+  }
+
+  /** As clauseStart(): a clause that opens with 以及/及/和 joins the previous one. */
+  clauseStart(i: number): number {
+    let start = startBefore(this.clauseEnds, i);
+    while (start > 0 && boundaryKind(this.text.charCodeAt(start - 1)) !== 2 && CONTINUATION.test(this.text.slice(start, start + 2))) {
+      start = startBefore(this.clauseEnds, start - 1);
+    }
+    return start;
+  }
+
+  clauseEnd(i: number): number {
+    return endFrom(this.clauseEnds, i, this.text.length);
+  }
+}
+
+/** Index of the first of `ends` (ascending) at or after i; ends.length when none. */
+function firstFrom(ends: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** 1 + the last of `ends` below i, or 0. */
+function startBefore(ends: readonly number[], i: number): number {
+  const k = firstFrom(ends, i);
+  return k === 0 ? 0 : ends[k - 1]! + 1;
+}
+
+/** The first of `ends` at or after i, or `length` (i beyond it). */
+function endFrom(ends: readonly number[], i: number, length: number): number {
+  const k = firstFrom(ends, i);
+  return k < ends.length ? ends[k]! : Math.max(i, length);
+}
+
+/** 2 for a sentence end, 1 for a clause end (SENTENCE_END and CLAUSE_END above). */
+const BOUNDARY = new CodeTable(new Map(Array.from(CLAUSE_END, (ch) => [ch.charCodeAt(0), SENTENCE_END.has(ch) ? 2 : 1])));
+
+/** 2 for a sentence end, 1 for a clause end, 0 otherwise. */
+function boundaryKind(c: number): number {
+  return BOUNDARY.get(c);
 }

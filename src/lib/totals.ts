@@ -33,6 +33,7 @@ export function totalsOf(found: (Mention & { indicator: string })[]): Record<str
     by.set(indicator, list);
   }
   const out: Record<string, IndicatorTotal> = {};
-  for (const [id, ms] of [...by].sort(([a], [b]) => a.localeCompare(b))) out[id] = totalOf(id, ms);
+  // ids are ASCII: code-unit order (the same as localeCompare for them, without the collator's cost)
+  for (const [id, ms] of [...by].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out[id] = totalOf(id, ms);
   return out;
 }

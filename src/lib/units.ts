@@ -54,10 +54,19 @@ export interface UnitRead {
   length: number;
 }
 
+/** UNITS by their first code unit, longest first as in UNITS. */
+const UNITS_BY_FIRST = new Map<number, readonly UnitRead[]>();
+for (const [unit, unitClass] of UNITS) {
+  const first = unit.charCodeAt(0);
+  UNITS_BY_FIRST.set(first, [...(UNITS_BY_FIRST.get(first) ?? []), Object.freeze({ unit, unitClass, length: unit.length })]);
+}
+
 /** The unit at offset `at` (after the number and any 余/多), or null when none follows. */
 export function readUnit(text: string, at: number): UnitRead | null {
-  for (const [unit, unitClass] of UNITS) {
-    if (text.startsWith(unit, at)) return { unit, unitClass, length: unit.length };
+  const list = UNITS_BY_FIRST.get(text.charCodeAt(at));
+  if (!list) return null;
+  for (const u of list) {
+    if (u.length === 1 || text.startsWith(u.unit, at)) return u;
   }
   return null;
 }

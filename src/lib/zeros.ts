@@ -3,36 +3,67 @@
 import type { FoundMention } from "./mentions.js";
 
 const NEGATION = /无|未发生|未出现|没有|零|未有|未产生|未收到/g;
-const CLAUSE_END = /[。！？!?；;，,\n]/;
 
 /** "None" said after its object: 行政复议、行政诉讼案件零发生, …案件数均为零. */
 const TRAILING_NONE = /零发生|均为零|为零|均为0件?|为0件?|均未发生/g;
 
+/** Clause ends (。！？!?；;，, and line breaks), by code unit. */
+const CLAUSE_END_CODES = new Set(Array.from("。！？!?；;，,\n", (ch) => ch.charCodeAt(0)));
+
+/** Every statement names 复议, 诉讼 or 行政应诉 within its clause of at most 40 characters. */
+const TOPIC = /复议|诉讼|行政应诉/g;
+
 export function findZeroStatements(text: string): FoundMention[] {
   const out: FoundMention[] = [];
+  // where the topics occur: a statement far from all of them names none
+  const topics = [...text.matchAll(TOPIC)].map((m) => m.index!);
+  if (topics.length === 0) return out;
   for (const m of text.matchAll(TRAILING_NONE)) {
     const end = m.index! + m[0].length;
     let start = m.index!;
-    while (start > 0 && end - start < 40 && !CLAUSE_END.test(text[start - 1]!)) start--;
+    while (start > 0 && end - start < 40 && !CLAUSE_END_CODES.has(text.charCodeAt(start - 1))) start--;
     const clause = text.slice(start, end);
     if (!/案件|案/.test(clause)) continue;
     if (/复议/.test(clause)) out.push({ indicator: "admin_reconsideration_cases", value: 0, qualifier: "exact", part: false, start, end });
     if (/行政诉讼|行政应诉|(?:复议|行政)[或及和、与]?[^，,。]{0,3}诉讼/.test(clause) && !/民事诉讼|刑事诉讼/.test(clause))
       out.push({ indicator: "admin_litigation_cases", value: 0, qualifier: "exact", part: false, start, end });
   }
-  for (const m of text.matchAll(NEGATION)) {
-    const start = m.index!;
-    // the negated object: up to the end of the clause, at most 40 characters
-    let end = start + m[0].length;
-    while (end < text.length && end - start < 40 && !CLAUSE_END.test(text[end]!)) end++;
-    const clause = text.slice(start, end);
-    if (!/案件|案|发生|情况/.test(clause)) continue;
-    if (/复议/.test(clause) && !/复议[^，,。]{0,4}(?:率|机构|人员)/.test(clause)) {
-      out.push({ indicator: "admin_reconsideration_cases", value: 0, qualifier: "exact", part: false, start, end });
-    }
-    if (/行政诉讼|行政应诉|(?:复议|行政)[或及和、与]?[^，,。]{0,3}诉讼/.test(clause) && !/民事诉讼|刑事诉讼/.test(clause)) {
-      out.push({ indicator: "admin_litigation_cases", value: 0, qualifier: "exact", part: false, start, end });
+  // A negation's clause runs at most 40 characters from it, so only negations up to 40 before a
+  // topic word are read. (No negation word starts inside another, so a scan that starts
+  // anywhere finds the same negations after that place as a scan of the whole text.)
+  for (const [from, to] of windows(topics, 40, text.length)) {
+    NEGATION.lastIndex = from;
+    for (let m = NEGATION.exec(text); m && m.index < to; m = NEGATION.exec(text)) {
+      negation(text, m.index, m[0].length, out);
     }
   }
   return out;
+}
+
+/** Ranges [at - before, at] around sorted offsets, merged, within [0, length]. */
+function windows(offsets: readonly number[], before: number, length: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const at of offsets) {
+    const from = Math.max(0, at - before);
+    const to = Math.min(length, at + 1);
+    const last = out.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/** The zero statements of the negation word text[start, start + length), if any, added to out. */
+function negation(text: string, start: number, length: number, out: FoundMention[]): void {
+  // the negated object: up to the end of the clause, at most 40 characters
+  let end = start + length;
+  while (end < text.length && end - start < 40 && !CLAUSE_END_CODES.has(text.charCodeAt(end))) end++;
+  const clause = text.slice(start, end);
+  if (!/案件|案|发生|情况/.test(clause)) return;
+  if (/复议/.test(clause) && !/复议[^，,。]{0,4}(?:率|机构|人员)/.test(clause)) {
+    out.push({ indicator: "admin_reconsideration_cases", value: 0, qualifier: "exact", part: false, start, end });
+  }
+  if (/行政诉讼|行政应诉|(?:复议|行政)[或及和、与]?[^，,。]{0,3}诉讼/.test(clause) && !/民事诉讼|刑事诉讼/.test(clause)) {
+    out.push({ indicator: "admin_litigation_cases", value: 0, qualifier: "exact", part: false, start, end });
+  }
 }
