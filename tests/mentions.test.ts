@@ -207,5 +207,16 @@ describe("cases the synthetic corpus found", () => {
   });
   it("全街道干部 are staff: their law study is training", () => {
     expect(brief("组织全街道干部集中学法6次。")).toMatchObject([{ indicator: "training_sessions", value: 6 }]);
+    expect(brief("全苏木干部集中学法4次。")).toMatchObject([{ indicator: "training_sessions", value: 4 }]);
+  });
+  it("law film screenings are publicity events", () => {
+    expect(brief("组织“法治电影下乡”放映12场，丰富群众文化生活。")).toEqual([{ indicator: "publicity_events", value: 12, qualifier: "exact" }]);
+    expect(brief("在各村放映普法电影20余场。")).toEqual([{ indicator: "publicity_events", value: 20, qualifier: "at_least" }]);
+    expect(brief("放映电影30场。")).toEqual([]);
+  });
+  it("a discipline body's inspection of conduct is no enforcement inspection", () => {
+    expect(brief("镇纪委开展作风建设专项检查4次，督促整改问题6个。")).toEqual([]);
+    expect(brief("开展党风廉政建设监督检查3次。")).toEqual([]);
+    expect(brief("巡查巡检沿街门店、驻镇企业102余次。")).toMatchObject([{ indicator: "enforcement_inspections", value: 102 }]);
   });
 });

@@ -29,7 +29,7 @@ export const LAW_TOPIC = /法治|法律|法规|学法|宪法|法典|条例|依�
 /** Rule-of-law work as the subject of a meeting. */
 const LAW_WORK = /法治|依法治|依法行政|法制/;
 const LEADER = /党委|中心组|班子|党工委|领导干部|主要领导|主要负责人|第一议题|党组|常委会|领导/;
-const STAFF = /干部职工|全(?:体|镇|乡|街道|街|办|区)(?:机关)?干部|镇村干部|村干部|机关干部|党员干部|全体人员|工作人员|执法人员|网格员|法律明白人|调解员|公职人员|在编干部|职工|全员|社区工作者|年轻干部|两委|国家工作人员|执法队员/;
+const STAFF = /干部职工|全(?:体|镇|乡|街道|街|办|区|苏木)(?:机关)?干部|镇村干部|村干部|机关干部|党员干部|全体人员|工作人员|执法人员|网格员|法律明白人|调解员|公职人员|在编干部|职工|全员|社区工作者|年轻干部|两委|国家工作人员|执法队员/;
 const PUBLIC = /群众|村民|居民|企业|学生|师生|青少年|学校|校园|商户|农民工|老年人|妇女|儿童|家长|辖区/;
 /** Subordinate bodies whose own activities are not the township's (下辖党组织学习1940次). */
 const SUBORDINATE = /下辖|基层党组织|各社区|各村|党支部|社区党组织|村党组织/;
@@ -38,6 +38,10 @@ const TRAINING = /培训|轮训|讲座|培训班|课程|授课|讲堂|法治课/
 const NON_LEGAL = /消防|应急|安全生产|防汛|急救|卫生|防疫|健康|心理|保密|财务|电脑|信息化|防溺水|燃气/;
 const MEETING = /专题会议|专题会|党委会|党工委会|常务会|联席会议|部署会|推进会|工作会议|领导小组会议|会议/;
 const RESEARCH_LAW = /(?:专题研究|研究部署|研究解决|专题部署)[^，,。；;]{0,12}(?:法治|依法治|依法行政)/;
+/** Screenings of law films: public legal education (法治电影下乡放映12场). */
+const LAW_FILM = /(?:法治|普法|法律)[^，,。；;]{0,4}(?:电影|影片)|(?:电影|影片)[^，,。；;]{0,4}(?:普法|法治)/;
+/** Party-discipline bodies and topics: their inspections are not administrative enforcement. */
+const PARTY_DISCIPLINE = /纪委|纪检|纪工委|监委|作风|党风|廉政|八项规定|四风/;
 /** A figure that counts a generic bundle of work (…等工作50余次, …等专项法律服务共计5次). */
 const GENERIC_BUNDLE = /等(?:各类|相关|专项|各项)?[^，,。；;、]{0,6}?(?:工作|服务|事项|业务)(?:共计|共|累计|合计|达)?$/;
 /** Context words that stand for the activity itself; a clause of only these has no object. */
@@ -199,14 +203,17 @@ export function classify(c: FigureContext): Verdict {
     return /资料|宣传单|手册|材料|宣传册|折页|读本|明白纸|宣传品|单/.test(local) ? { indicator: "publicity_materials" } : { skip: "copies of something else" };
   if (u === "items" && /推送|发布|推发|发送|转发|刊发|推出|制作/.test(local) && /普法|法律|法治|线上|公众号|微信|新媒体|视频|短视频/.test(local))
     return { indicator: "online_publicity_posts" };
-  if (sessions && /宣传|普法|宣讲|送法|院坝会|法治副校长|法律进|法治进|以案释法/.test(local)) {
+  if (sessions && (/宣传|普法|宣讲|送法|院坝会|法治副校长|法律进|法治进|以案释法/.test(local) || LAW_FILM.test(local))) {
     if (NON_LEGAL.test(withoutTitles(local))) return { skip: "non-legal publicity" };
     if (STAFF.test(local) && !PUBLIC.test(local)) return { indicator: "training_sessions" };
     return { indicator: "publicity_events" };
   }
 
-  // D. inspections
-  if (sessions && /巡查|检查|巡检|执法检查/.test(local) && !/自查|评查|抽查|督查/.test(local)) return { indicator: "enforcement_inspections" };
+  // D. inspections (administrative enforcement; a discipline body's inspection of conduct is party work)
+  if (sessions && /巡查|检查|巡检|执法检查/.test(local) && !/自查|评查|抽查|督查/.test(local)) {
+    if (PARTY_DISCIPLINE.test(local)) return { skip: "party-discipline inspection" };
+    return { indicator: "enforcement_inspections" };
+  }
 
   return { skip: "no indicator fits the clause" };
 }
