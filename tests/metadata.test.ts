@@ -77,3 +77,16 @@ describe("street offices", () => {
     expect(r.township).toBe("新华街道");
   });
 });
+
+describe("township names inside county names", () => {
+  it("a township name that is part of the county's name does not outscore the township", () => {
+    const text =
+      "临沂高新技术产业开发区罗西街道关于2022年法治政府建设情况的报告\n区委、区政府：\n对照《中共临沂高新技术产业开发区委全面依法治区委员会2022年度工作要点》《临沂高新技术产业开发区党政主要负责人履行推进法治建设第一责任人职责工作指引》，罗西街道坚决履行法治建设工作职责。";
+    expect(extractMetadata(text).township).toBe("罗西街道");
+    expect(extractMetadata("天津市滨海新区新村街道2025年法治政府建设工作报告\n滨海新区区委：新村街道……").township).toBe("新村街道");
+    expect(extractMetadata("永兴县黄泥镇2023年法治政府建设情况报告\n黄泥镇……").township).toBe("黄泥镇");
+  });
+  it("is read when no other township is named", () => {
+    expect(extractMetadata("滨海新区2024年法治政府建设情况报告").township).toBe("滨海新区");
+  });
+});

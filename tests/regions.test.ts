@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { extractText } from "../src/lib/extract.ts";
+import { normalize } from "../src/lib/normalize.ts";
 import {
   findTownshipNames,
   isKnownTownship,
@@ -241,5 +243,36 @@ describe("resolveRegion", () => {
         expect(resolveRegion(name, text).region.code, text).toBe(entry.code);
       }
     }
+  });
+});
+
+describe("names that are parts of other names", () => {
+  it("a county short form beginning inside an ordinary word names no county", () => {
+    // 兴和 (兴和县) in 振兴和: without it, 夏邑县 alone decides among the 88 城关镇
+    const text = "在中共夏邑县委的领导下，城关镇结合乡村振兴和基层治理工作，推进法治建设。";
+    expect(resolveRegion("城关镇", text).region).toMatchObject({ county: "夏邑县", code: "411426100" });
+    // standing on its own it still counts
+    expect(resolveRegion("城关镇", "兴和城关镇法治建设").region.county).toBe("兴和县");
+  });
+});
+
+describe("names the match view writes otherwise", () => {
+  // the match view (normalize().match) writes 乾 as 干 and 鷺 as 鹭; the list's names are looked for as it writes them
+  it("finds and resolves them, and reports them as the list writes them", () => {
+    const text = normalize("婺城区乾西乡关于2023年法治政府建设情况的报告\n乾西乡坚持……").match;
+    expect(text.startsWith("婺城区干西乡")).toBe(true);
+    expect(findTownshipNames(text).map((m) => m.name)).toEqual(["干西乡", "干西乡"]);
+    expect(resolveRegion("干西乡", text).region).toMatchObject({ township: "乾西乡", code: "330702201" });
+    expect(townshipsNamed("干西乡").map((e) => e.township)).toEqual(["乾西乡"]);
+    expect(isKnownTownship("乾西乡")).toBe(true);
+  });
+
+  it("counties too: 乾安县 names its 乾安镇", () => {
+    const r = extractText("r.txt", "乾安县乾安镇2024年法治政府建设情况报告\n2024年，乾安镇在乾安县委、县政府的领导下……");
+    expect(r).toMatchObject({ township: "乾安镇", county: "乾安县", code: "220723100" });
+  });
+
+  it("reads full-width brackets as the text's ASCII ones", () => {
+    expect(townshipsNamed("中国(上海)自由贸易试验区(保税片区)").map((e) => e.township)).toEqual(["中国（上海）自由贸易试验区（保税片区）"]);
   });
 });

@@ -92,6 +92,7 @@ export function extractText(file: string, input: string, encoding: string | null
     if (meta.township) {
       // (resolveRegion masks the township's own name: 龙华街道 is no evidence for 龙华区)
       const r = resolveRegion(meta.township, n.match, townshipNames);
+      rec.township = r.region.township; // as the division list writes it
       rec.county = r.region.county;
       rec.city = r.region.city;
       rec.province = r.region.province;

