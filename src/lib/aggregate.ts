@@ -232,6 +232,18 @@ export function groupByRegion<R extends AggReport>(reports: readonly R[]): { pro
   return { provinces: result.sort(byCode), unknown };
 }
 
+const grouped = new WeakMap<readonly AggReport[], { provinces: ProvinceGroup<AggReport>[]; unknown: AggReport[] }>();
+
+/**
+ * groupByRegion, computed once per list: the pages of one build that show the same list (the 25
+ * indicator pages of a year) share one grouping. The result must not be changed by its callers.
+ */
+export function groupByRegionOnce<R extends AggReport>(reports: readonly R[]): { provinces: ProvinceGroup<R>[]; unknown: R[] } {
+  let g = grouped.get(reports);
+  if (!g) grouped.set(reports, (g = groupByRegion(reports)));
+  return g as unknown as { provinces: ProvinceGroup<R>[]; unknown: R[] };
+}
+
 /** Township names in Chinese collation order (for lists a reader scans by name). */
 export function byTownshipName<T extends { township: string }>(a: T, b: T): number {
   return zh.compare(a.township, b.township);
