@@ -1,5 +1,5 @@
 // npm run bench [-- --build] [--sizes 100,1000] [--skip-build] [--skip-throughput] [--mb 110]
-//                 [--repeat 3] [--seed 42] [--timeout-min 90] [--keep-builds] [--no-write]
+//                 [--repeat 3] [--seed 42] [--timeout-min 90] [--keep-builds] [--browser] [--no-write]
 //
 // The national-scale benchmark:
 //  1. synthetic corpora (scripts/bench/generate-corpus.ts) of each size, generated when missing;
@@ -8,7 +8,10 @@
 //     (FZZL_REPORTS_DIR=corpus, FZZL_OUT=.cache/bench/build-N/reports.json), `astro build --outDir
 //     .cache/bench/build-N/dist` and the steps on its output (pagefind) — each under GNU time for
 //     wall time and peak RSS (or /proc polling where /usr/bin/time is missing); then the size of the
-//     output, the largest page and the median profile page, raw and gzip.
+//     output, the largest page and the median profile page, raw and gzip; the extract step again,
+//     with nothing changed and with one report changed;
+//  4. --browser: the browser scale tests (tests/browser/scale.test.ts, FZZL_SCALE_SITE) on each built
+//     site — every page's size, and axe, 320 px, figures and search on a sample of its pages.
 // Sizes built: 100 and 1,000 by default (a few minutes); --build: 100, 1,000, 10,000 and 40,000
 // (national scale: long, and memory-hungry); --sizes: exactly these. --skip-build builds nothing but
 // still records the corpora of --sizes that exist.
@@ -204,6 +207,10 @@ export interface BuildResult extends RunInfo {
   extractOutputMb?: number | null;
   /** the extract step run again on the unchanged corpus (its cache warm): not part of the total */
   rerun?: { seconds: number; peakRssMb: number | null; ok: boolean } | null;
+  /** the extract step run again after one report of the corpus changed (then changed back) */
+  rerunOne?: { seconds: number; peakRssMb: number | null; ok: boolean; file: string } | null;
+  /** --browser: the scale browser tests (tests/browser/scale.test.ts) on this build, a sample of its pages */
+  browser?: { passed: number; failed: number; skipped: number; seconds: number; log: string } | null;
   dist: { mb: number; files: number; pages: number; largest: PageSize | null; medianProfile: PageSize | null; profiles: number } | null;
 }
 
@@ -212,6 +219,8 @@ interface PlannedStep {
   name: string;
   cmd: string;
   args: string[];
+  /** variables the script sets for the command (`NODE_OPTIONS=… astro build`) */
+  env?: Record<string, string>;
 }
 
 /**
@@ -226,12 +235,15 @@ export function buildSteps(buildScript: string, extractScript: string, work: { c
   const run: PlannedStep[] = [];
   const skipped: string[] = [];
   for (const raw of buildScript.split("&&").map((s) => s.trim()).filter(Boolean)) {
-    const w = words(raw);
+    const all = words(raw);
+    const assignments = all.findIndex((x) => !/^[A-Z_][A-Z0-9_]*=/.test(x));
+    const w = all.slice(assignments);
+    const env = Object.fromEntries(all.slice(0, assignments).map((a) => [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]));
     if (/^npm run( --silent| -s)? extract\b/.test(raw)) {
       const [tool = "tsx", ...rest] = words(extractScript);
       run.push({ step: raw, name: "extract", cmd: bin(tool), args: rest });
     } else if (w[0] === "astro" && w[1] === "build") {
-      run.push({ step: raw, name: "astro build", cmd: bin("astro"), args: ["build", ...w.slice(2), "--config", relative(ROOT, work.config), "--outDir", work.dist] });
+      run.push({ step: raw, name: "astro build", cmd: bin("astro"), args: ["build", ...w.slice(2), "--config", relative(ROOT, work.config), "--outDir", work.dist], env });
     } else if (w[0] === "pagefind") {
       const args = w.slice(1).map((a, i, all) => (all[i - 1] === "--site" || all[i - 1] === "-s" ? work.dist : a));
       run.push({ step: raw, name: "pagefind", cmd: bin("pagefind"), args });
@@ -281,7 +293,20 @@ function distStats(dist: string): NonNullable<BuildResult["dist"]> {
   };
 }
 
-async function measureBuild(n: number, corpusDir: string, info: RunInfo, timeoutMs: number, keep: boolean, log: (l: string) => void): Promise<BuildResult> {
+/** A sentence added to one report to change it (a figure the extractor reads). */
+const CHANGE = "\n另，年内新增人民调解案件3件。\n";
+
+/** Runs the browser scale tests on a built site (FZZL_SCALE_SITE) and reads their summary line. */
+async function browserCheck(work: string, timeoutMs: number): Promise<NonNullable<BuildResult["browser"]>> {
+  const logFile = join(work, "browser-tests.log");
+  const env = { ...process.env, FZZL_SCALE_SITE: relative(ROOT, work), SKIP_BUILD: "1" };
+  const t = await runTimed(join(ROOT, "node_modules", ".bin", "vitest"), ["run", "--project", "browser", "tests/browser/scale.test.ts"], env, logFile, timeoutMs);
+  const m = /tests: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(readFileSync(logFile, "utf8"));
+  const [passed, failed, skipped] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 1, 0];
+  return { passed, failed: t.ok ? failed : Math.max(failed, 1), skipped, seconds: t.seconds, log: relative(ROOT, logFile) };
+}
+
+async function measureBuild(n: number, corpusDir: string, info: RunInfo, timeoutMs: number, o: { keep: boolean; browser: boolean }, log: (l: string) => void): Promise<BuildResult> {
   const work = join(CACHE, `build-${n}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -306,7 +331,7 @@ async function measureBuild(n: number, corpusDir: string, info: RunInfo, timeout
   const result: BuildResult = { ...info, n, ok: false, steps: [], skipped: plan.skipped, totalSeconds: 0, reportsJsonMb: null, dist: null };
   for (const step of plan.run) {
     log(`build ${n}: ${step.name} …`);
-    const t = await runTimed(step.cmd, step.args, env, join(work, `${step.name.replace(/\W+/g, "-")}.log`), timeoutMs);
+    const t = await runTimed(step.cmd, step.args, { ...env, ...step.env }, join(work, `${step.name.replace(/\W+/g, "-")}.log`), timeoutMs);
     result.steps.push({ step: step.step, name: step.name, seconds: t.seconds, peakRssMb: t.peakRssMb, ok: t.ok });
     result.totalSeconds = Math.round((result.totalSeconds + t.seconds) * 10) / 10;
     if (step.name === "extract" && existsSync(out)) {
@@ -329,8 +354,26 @@ async function measureBuild(n: number, corpusDir: string, info: RunInfo, timeout
     log(`build ${n}: extract again, nothing changed …`);
     const t = await runTimed(extract.cmd, extract.args, env, join(work, "extract-again.log"), timeoutMs);
     result.rerun = { seconds: t.seconds, peakRssMb: t.peakRssMb, ok: t.ok };
+    // one report changed (the one in the middle of the folder), extracted again, then restored
+    const reports = reportsDirOf(corpusDir);
+    const names = readdirSync(reports).filter((f) => !f.startsWith(".")).sort();
+    const file = join(reports, names[Math.floor(names.length / 2)]!);
+    const original = readFileSync(file);
+    log(`build ${n}: extract again, one report changed (${relative(ROOT, file)}) …`);
+    try {
+      writeFileSync(file, Buffer.concat([original, Buffer.from(CHANGE)]));
+      const one = await runTimed(extract.cmd, extract.args, env, join(work, "extract-one-changed.log"), timeoutMs);
+      result.rerunOne = { seconds: one.seconds, peakRssMb: one.peakRssMb, ok: one.ok, file: relative(ROOT, file) };
+    } finally {
+      writeFileSync(file, original);
+    }
   }
-  if (!keep) {
+  if (o.browser && result.dist) {
+    log(`build ${n}: browser tests on a sample of its pages …`);
+    result.browser = await browserCheck(work, timeoutMs);
+    log(`build ${n}: browser tests ${result.browser.passed} passed, ${result.browser.failed} failed, ${result.browser.skipped} skipped (${result.browser.log})`);
+  }
+  if (!o.keep) {
     // everything but the logs: the output, the Astro cache, reports.json and whatever the extract step keeps beside it
     for (const name of readdirSync(work)) if (!/\.log(\.time)?$/.test(name)) rmSync(join(work, name), { recursive: true, force: true });
   }
@@ -440,8 +483,11 @@ export function renderMarkdown(data: BenchData, notes = ""): string {
       "The steps of `npm run build` (package.json) on the corpus: the extract step (FZZL_REPORTS_DIR, FZZL_OUT),",
       "`astro build` into a directory of its own (own Astro cache: a cold build), and the steps after it on that",
       "directory. Each cell: wall time / peak RSS of the largest process of the step (GNU time). “Extract again”:",
-      "the extract step run once more on the unchanged corpus (its cache warm), not part of the total. Extract output:",
-      "everything the extract step writes (the reports.json index, the texts beside it, its cache).",
+      "the extract step run once more on the unchanged corpus (its cache warm), and once more after one report",
+      "changed (a sentence with a figure added; restored afterwards); not part of the total. Browser tests: with",
+      "`--browser`, tests/browser/scale.test.ts run on the built site (page sizes of every page; axe, 320 px and",
+      "content checks on a sample of pages; search). Extract output: everything the extract step writes (the",
+      "reports.json index, the texts beside it, its cache).",
       "",
     );
     const stepNames = [...new Set(data.builds.flatMap((b) => b.steps.map((st) => st.name)))];
@@ -456,6 +502,8 @@ export function renderMarkdown(data: BenchData, notes = ""): string {
         }),
         `${b.totalSeconds}`,
         b.rerun ? `${b.rerun.seconds} s / ${mbText(b.rerun.peakRssMb)} MB` : "–",
+        b.rerunOne ? `${b.rerunOne.seconds} s / ${mbText(b.rerunOne.peakRssMb)} MB${b.rerunOne.ok ? "" : " (failed)"}` : "–",
+        b.browser ? `${b.browser.passed} passed, ${b.browser.failed} failed${b.browser.skipped ? `, ${b.browser.skipped} skipped` : ""}` : "–",
         b.extractOutputMb !== undefined && b.extractOutputMb !== null ? `${b.extractOutputMb} (index ${mbText(b.reportsJsonMb)})` : mbText(b.reportsJsonMb),
         b.dist ? `${b.dist.mb}` : "–",
         b.dist ? `${b.dist.files}` : "–",
@@ -467,9 +515,9 @@ export function renderMarkdown(data: BenchData, notes = ""): string {
     const skipped = [...new Set(data.builds.flatMap((b) => b.skipped))];
     lines.push(
       table(
-        ["reports", "result", ...stepNames.map((s) => `${s}: time / peak RSS`), "total s", "extract again, unchanged", "extract output MB", "dist MB", "files", "pages", "largest page raw / gzip", "median profile page raw / gzip", "measured"],
+        ["reports", "result", ...stepNames.map((s) => `${s}: time / peak RSS`), "total s", "extract again, unchanged", "extract again, one report changed", "browser tests (sample)", "extract output MB", "dist MB", "files", "pages", "largest page raw / gzip", "median profile page raw / gzip", "measured"],
         rows,
-        [true, false, ...stepNames.map(() => true), true, true, true, true, true, true, false, false, false],
+        [true, false, ...stepNames.map(() => true), true, true, true, false, true, true, true, true, false, false, false],
       ),
       "",
       ...(skipped.length ? [`Steps of the build script not run here: ${skipped.map((x) => `\`${x}\``).join(", ")} (the output directory is new).`, ""] : []),
@@ -494,6 +542,7 @@ async function main(): Promise<number> {
       seed: { type: "string", default: DEFAULT_SEED },
       "timeout-min": { type: "string", default: "90" },
       "keep-builds": { type: "boolean", default: false },
+      browser: { type: "boolean", default: false },
       "no-write": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -551,7 +600,7 @@ async function main(): Promise<number> {
   if (!values["skip-build"]) {
     const timeoutMs = Number(values["timeout-min"]) * 60_000;
     for (const n of sizes) {
-      const b = await measureBuild(n, dirs.get(n)!, info, timeoutMs, values["keep-builds"], log);
+      const b = await measureBuild(n, dirs.get(n)!, info, timeoutMs, { keep: values["keep-builds"], browser: values.browser }, log);
       data.builds = [...data.builds.filter((x) => x.n !== n), b];
       const d = b.dist;
       process.stdout.write(
@@ -559,6 +608,8 @@ async function main(): Promise<number> {
           b.steps.map((st) => `${st.name} ${st.seconds} s / ${st.peakRssMb} MB peak`).join("; ") +
           `; total ${b.totalSeconds} s` +
           (b.rerun ? `; extract again (unchanged) ${b.rerun.seconds} s` : "") +
+          (b.rerunOne ? `; extract again (one report changed) ${b.rerunOne.seconds} s` : "") +
+          (b.browser ? `; browser tests ${b.browser.passed} passed, ${b.browser.failed} failed` : "") +
           (b.reportsJsonMb !== null ? `; extract output ${b.extractOutputMb ?? "?"} MB (reports.json ${b.reportsJsonMb} MB)` : "") +
           (d ? `; dist ${d.mb} MB, ${d.files} files, ${d.pages} pages` : "") +
           (d?.largest ? `; largest page ${kb(d.largest.raw)} / ${kb(d.largest.gzip)} gzip (${d.largest.path})` : "") +

@@ -3,61 +3,14 @@
 // server, axe finds nothing with results shown, and without JavaScript the page explains itself
 // and links to the lists.
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { guardedContext, launchChromium, offsiteMessage, startServer, type GuardedContext, type StaticServer } from "./server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSession, searchSite } from "./session.ts";
 
 const WANGCUN = "/townships/140423106-2024/"; // 王村镇 2024
 
-let server: StaticServer;
-let browser: Browser;
-let launchError: unknown;
-const open: GuardedContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium().catch((e: unknown) => {
-    launchError = e;
-    return undefined as unknown as Browser;
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  const contexts = open.splice(0);
-  for (const g of contexts) await g.context.close();
-  for (const g of contexts) expect(g.offsite, offsiteMessage(g)).toEqual([]);
-});
-
-async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
-  if (launchError) throw launchError;
-  const guard = await guardedContext(browser, server.origin, options);
-  open.push(guard);
-  return guard.context.newPage();
-}
-
-/** Types `query` into the labelled search input and waits for the status line to report. */
-async function search(page: Page, query: string): Promise<{ status: string; results: { href: string; title: string; excerpt: string }[] }> {
-  const res = await page.goto("/search/");
-  expect(res?.status()).toBe(200);
-  const input = page.getByLabel("搜索乡镇名称、指标或报告原文");
-  await input.waitFor({ state: "visible" }); // shown once the index has loaded
-  await input.fill(query);
-  await page.waitForFunction(() => /找到|没有找到/.test(document.getElementById("search-status")?.textContent ?? ""), undefined, { timeout: 15_000 });
-  const status = (await page.locator("#search-status").innerText()).trim();
-  const results = await page.$$eval("#search-results > li", (lis) =>
-    lis.map((li) => ({
-      href: new URL((li.querySelector("a") as HTMLAnchorElement).href).pathname,
-      title: li.querySelector("a")?.textContent ?? "",
-      excerpt: li.querySelector(".result-excerpt")?.textContent ?? "",
-    })),
-  );
-  return { status, results };
-}
+const { newPage } = browserSession();
+const search = (page: Page, query: string) => searchSite(page, query);
 
 describe("search", () => {
   it("the navigation links to the search page", async () => {
