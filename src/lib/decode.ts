@@ -54,7 +54,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   // --- UTF-16 without BOM, recognised by where the zero bytes are --------
   let zeroEven = 0;
   let zeroOdd = 0;
-  for (let i = 0; i < n; i++) {
+  // (most files have no zero byte at all: one native search tells)
+  for (let i = bytes.indexOf(0); i >= 0 && i < n; i++) {
     if (bytes[i] === 0) {
       if ((i & 1) === 0) zeroEven++;
       else zeroOdd++;
@@ -182,6 +183,8 @@ function finish(raw: string, encoding: Encoding, bomBytes: boolean): Decoded {
   let implausible = 0;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
+    // the usual characters first: printable ASCII and CJK (plausible, neither control nor NUL)
+    if ((c >= 0x20 && c <= 0x7e) || (c >= 0x2e80 && c <= 0x9fff)) continue;
     if (c === 0xfffd) replacement++;
     else if (c === 0) nul++;
     else if (isControl(c)) control++;

@@ -27,7 +27,6 @@ interface Candidate {
 }
 
 const PERIODIC = /每年|每月|每季度|每季|每半年|每周|每天|每日|每个月|每学期|年均|月均/;
-const CHINESE_MULTI = /[十百千万亿]/;
 
 /** A number right after one of these is an ordinal, a document number or part of a code (第3, 〔2024〕, 1.2.3, A-12). */
 const NOT_BEFORE_FIGURE = new Set(Array.from("第〔[·.-/", (ch) => ch.charCodeAt(0)));
@@ -43,11 +42,11 @@ function digitsIn(text: string, start: number, end: number): number {
 
 function candidates(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const token of findNumerals(text)) {
+  // (Chinese numerals without 十/百/千/万/亿 are words: 一次性, 一件事, 三项制度)
+  for (const token of findNumerals(text, { chineseWithUnitOnly: true })) {
     if (token.kind === "chinese") {
       const raw = text.slice(token.start, token.end);
-      // 一 / 两 / 三 alone are words (一次性, 一件事, 三项制度); 万/千 alone too (千方百计)
-      if (!CHINESE_MULTI.test(raw)) continue;
+      // 万/千 alone are words too (千方百计)
       if (raw.length === 1 && raw !== "十" && raw !== "百" && !/[余多]/.test(text[token.end] ?? "")) continue;
     }
     // more than 9 digits is an identifier (索引号, 统一社会信用代码, phone numbers), never a figure

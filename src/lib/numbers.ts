@@ -84,7 +84,9 @@ const ARABIC = /[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?/y;
  * All numerals of `text` in order. Arabic numbers swallow a following 万/千/百/亿 multiplier
  * (1.2万 → 12000, 3万 → 30000) unless what follows is a Chinese number of its own.
  */
-export function findNumerals(text: string): NumeralToken[] {
+export function findNumerals(text: string, options: { chineseWithUnitOnly?: boolean } = {}): NumeralToken[] {
+  // chineseWithUnitOnly: leave out Chinese numerals without 十/百/千/万/亿 (一, 三: mostly words)
+  const minUnit = options.chineseWithUnitOnly ? TEN : 0;
   const out: NumeralToken[] = [];
   const n = text.length;
   let i = 0;
@@ -108,9 +110,15 @@ export function findNumerals(text: string): NumeralToken[] {
       i = end;
       continue;
     }
-    if (c >= 0x3007 && NUMERALS.get(c) !== 0) {
+    let kind = c >= 0x3007 ? NUMERALS.get(c) : 0;
+    if (kind !== 0) {
+      let top = kind;
       let j = i + 1;
-      while (j < n && NUMERALS.get(text.charCodeAt(j)) !== 0) j++;
+      for (; j < n && (kind = NUMERALS.get(text.charCodeAt(j))) !== 0; j++) if (kind > top) top = kind;
+      if (top < minUnit) {
+        i = j;
+        continue;
+      }
       const value = chineseNumeralAt(text, i, j);
       if (!Number.isNaN(value)) out.push({ value, start: i, end: j, kind: "chinese" });
       i = j;

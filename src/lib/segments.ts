@@ -117,5 +117,6 @@ const BOUNDARY = new CodeTable(new Map(Array.from(CLAUSE_END, (ch) => [ch.charCo
 
 /** 2 for a sentence end, 1 for a clause end, 0 otherwise. */
 function boundaryKind(c: number): number {
-  return BOUNDARY.get(c);
+  // every mark is ASCII, 。 (U+3002) or a full-width form (U+FF01–): Han characters are none
+  return c >= 0x3003 && c < 0xff01 ? 0 : BOUNDARY.get(c);
 }
