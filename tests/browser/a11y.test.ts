@@ -1,47 +1,25 @@
 // axe-core in real Chromium: no violations on any page type (all of axe's default rules, none
 // disabled), in the normal layout, at a phone width with large text, and the compare page without its script.
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { guardedContext, launchChromium, offsiteMessage, PAGE_TYPES, startServer, type StaticServer } from "./server.ts";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { PAGE_TYPES } from "./server.ts";
+import { browserSession } from "./session.ts";
 
-let server: StaticServer;
-let browser: Browser;
-
-let launchError: unknown;
-
-beforeAll(async () => {
-  server = await startServer();
-  // a missing Chromium fails every test with launchChromium's message (not a skipped suite)
-  browser = await launchChromium().catch((e: unknown) => {
-    launchError = e;
-    return undefined as unknown as Browser;
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 /** Runs axe on one page and returns its violations as readable lines (empty when clean). */
 async function violations(path: string, options: BrowserContextOptions = {}, prepare?: (page: Page) => Promise<void>): Promise<string[]> {
-  if (launchError) throw launchError;
   // a plain browser.newContext() (stack-notes: AxeBuilder fails on persistent contexts)
-  const guard = await guardedContext(browser, server.origin, options);
-  try {
-    const page = await guard.context.newPage();
-    await prepare?.(page);
-    const res = await page.goto(path);
-    expect(res?.status(), path).toBe(200);
-    const result = await new AxeBuilder({ page }).analyze();
-    expect(guard.offsite, offsiteMessage(guard)).toEqual([]);
-    return result.violations.flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.impact ?? "?"}): ${v.help} — ${n.target.join(" ")}: ${n.failureSummary?.replace(/\s+/g, " ") ?? ""}`),
-    );
-  } finally {
-    await guard.context.close();
-  }
+  // (its requests are checked after the test)
+  const page = await session.newPage(options);
+  await prepare?.(page);
+  const res = await page.goto(path);
+  expect(res?.status(), path).toBe(200);
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact ?? "?"}): ${v.help} — ${n.target.join(" ")}: ${n.failureSummary?.replace(/\s+/g, " ") ?? ""}`),
+  );
 }
 
 describe("axe finds no violations", () => {
@@ -53,7 +31,7 @@ describe("axe finds no violations", () => {
     const v = await violations(path, {
       viewport: { width: 390, height: 844 },
       // the large-text switch is remembered in localStorage; set it before the page's own script reads it
-      storageState: { cookies: [], origins: [{ origin: server.origin, localStorage: [{ name: "fzzl-large-text", value: "1" }] }] },
+      storageState: { cookies: [], origins: [{ origin: session.server.origin, localStorage: [{ name: "fzzl-large-text", value: "1" }] }] },
     });
     expect(v).toEqual([]);
   });

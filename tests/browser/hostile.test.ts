@@ -3,15 +3,16 @@
 // odd file names, empty and binary files and a duplicate do not cost any other report its page,
 // the 数据质量 page lists every problem, and a hand correction is marked on the profile.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { formatFigure } from "../../src/lib/format.ts";
 import { indicatorSpec } from "../../src/lib/indicators.ts";
 import { generatedSchema, type SiteReport } from "../../src/lib/schema.ts";
-import { guardedContext, launchChromium, offsiteMessage, ROOT, startServer, type GuardedContext, type StaticServer } from "./server.ts";
+import { ROOT } from "./server.ts";
+import { browserSession, removeScratch } from "./session.ts";
 
 const FIXTURES = join(ROOT, "tests", "fixtures", "hostile");
 const PAYLOAD = "<script>window.__pwned=1</script>";
@@ -26,12 +27,7 @@ const CORRECTIONS = [
 let tmp = "";
 let reports: SiteReport[] = [];
 let extractRun: { status: number | null; stderr: string };
-let server: StaticServer;
-let browser: Browser;
-let launchError: unknown;
-const open: GuardedContext[] = [];
-
-beforeAll(async () => {
+function buildHostileSite(): string {
   mkdirSync(join(ROOT, "tmp"), { recursive: true });
   tmp = mkdtempSync(join(ROOT, "tmp", "hostile-"));
   const out = join(tmp, "reports.json");
@@ -49,33 +45,17 @@ beforeAll(async () => {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (b.status !== 0) throw new Error(`astro build of the hostile site failed (${b.error?.message ?? `exit ${b.status}`}):\n${`${b.stdout}\n${b.stderr}`.split("\n").slice(-40).join("\n")}`);
-  server = await startServer(join(tmp, "dist"));
-  browser = await launchChromium().catch((e: unknown) => {
-    launchError = e;
-    return undefined as unknown as Browser;
-  });
-}, 240_000);
+  return join(tmp, "dist");
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  try {
-    rmdirSync(join(ROOT, "tmp")); // only when empty
-  } catch {}
+const session = browserSession({
+  prepare: buildHostileSite,
+  timeout: 240_000,
+  cleanup: () => removeScratch(tmp),
 });
 
-afterEach(async () => {
-  const contexts = open.splice(0);
-  for (const g of contexts) await g.context.close();
-  for (const g of contexts) expect(g.offsite, offsiteMessage(g)).toEqual([]);
-});
-
-async function newPage(): Promise<Page> {
-  if (launchError) throw launchError;
-  const guard = await guardedContext(browser, server.origin);
-  open.push(guard);
-  const page = await guard.context.newPage();
+async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await session.newPage(options);
   page.on("dialog", (d) => void d.dismiss());
   return page;
 }
@@ -161,13 +141,13 @@ describe("markup in a report", () => {
       await expectInert(page);
       for (const href of await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href))) {
         const url = new URL(href);
-        if (url.origin !== server.origin || seen.has(url.pathname) || !url.pathname.endsWith("/")) continue;
+        if (url.origin !== session.server.origin || seen.has(url.pathname) || !url.pathname.endsWith("/")) continue;
         seen.add(url.pathname);
         queue.push(url.pathname);
       }
     }
     expect(seen.has("/quality/")).toBe(true);
-    for (const r of reports.filter((r) => r.township)) expect(seen.has(new URL(`/townships/${r.id}/`, server.origin).pathname), r.file).toBe(true);
+    for (const r of reports.filter((r) => r.township)) expect(seen.has(new URL(`/townships/${r.id}/`, session.server.origin).pathname), r.file).toBe(true);
   });
 });
 
@@ -264,10 +244,7 @@ describe("accessibility of what only this site has", () => {
   });
 
   it("no page of this site scrolls sideways at 320 px", async () => {
-    if (launchError) throw launchError;
-    const guard = await guardedContext(browser, server.origin, { viewport: { width: 320, height: 640 } });
-    open.push(guard);
-    const page = await guard.context.newPage();
+    const page = await newPage({ viewport: { width: 320, height: 640 } });
     for (const path of ["/quality/", profile(WANGQIAO_FILE), profile("gulong-2024.txt")]) {
       await visit(page, path);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(321);

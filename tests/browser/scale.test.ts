@@ -9,7 +9,7 @@
 // page must list its townships without a report as 缺报, the filterable tables must filter, and
 // (where the site has a search index) a township's name must find its profile.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
@@ -22,7 +22,7 @@ import { indicatorSpec } from "../../src/lib/indicators.ts";
 import { generatedSchema, type SiteReport } from "../../src/lib/schema.ts";
 import { HEADLINE, reportLabel } from "../../src/lib/siteData.ts";
 import { ROOT } from "./server.ts";
-import { browserSession, searchSite } from "./session.ts";
+import { browserSession, removeScratch, searchSite } from "./session.ts";
 
 const PREBUILT = process.env.FZZL_SCALE_SITE ? resolve(ROOT, process.env.FZZL_SCALE_SITE) : null;
 const REPORTS = 300;
@@ -79,13 +79,7 @@ function prebuiltSite(dir: string): string {
 const session = browserSession({
   prepare: () => (dist = PREBUILT ? prebuiltSite(PREBUILT) : buildOwnSite()),
   timeout: 300_000,
-  cleanup: () => {
-    if (!tmp) return;
-    rmSync(tmp, { recursive: true, force: true });
-    try {
-      rmdirSync(join(ROOT, "tmp")); // only when empty
-    } catch {}
-  },
+  cleanup: () => removeScratch(tmp),
 });
 const newPage = session.newPage;
 

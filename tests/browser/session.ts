@@ -2,9 +2,11 @@
 // context per page (requests that leave the server are recorded, and after each test there must be
 // none), everything closed at the end. A missing Chromium fails every test with launchChromium's
 // message rather than skipping the suite.
+import { rmdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { guardedContext, launchChromium, offsiteMessage, startServer, type GuardedContext, type StaticServer } from "./server.ts";
+import { guardedContext, launchChromium, offsiteMessage, ROOT, startServer, type GuardedContext, type StaticServer } from "./server.ts";
 
 export interface BrowserSession {
   /** the server (set once beforeAll has run) */
@@ -67,6 +69,15 @@ export function browserSession(options: SessionOptions = {}): BrowserSession {
     newGuardedPage,
     newPage: async (o) => (await newGuardedPage(o)).page,
   };
+}
+
+/** Removes a test's scratch folder under tmp/, and tmp/ itself once it is empty. */
+export function removeScratch(dir: string): void {
+  if (!dir) return;
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    rmdirSync(join(ROOT, "tmp")); // only when empty
+  } catch {}
 }
 
 /** Types `query` into the search page's labelled input and waits for the status line to report. */

@@ -7,12 +7,13 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { formatFigure } from "../../src/lib/format.ts";
 import { INDICATORS, indicatorSpec } from "../../src/lib/indicators.ts";
 import { generatedSchema, type SiteReport } from "../../src/lib/schema.ts";
-import { guardedContext, launchChromium, offsiteMessage, PAGE_TYPES, ROOT, startServer, type GuardedContext, type StaticServer } from "./server.ts";
+import { PAGE_TYPES, ROOT } from "./server.ts";
+import { browserSession } from "./session.ts";
 
 // written by `npm run build` in the global setup
 const reports: SiteReport[] = generatedSchema.parse(JSON.parse(readFileSync(join(ROOT, "src", "generated", "reports.json"), "utf8"))).reports;
@@ -21,39 +22,9 @@ const PUCHANG = "520323103-2024"; // 蒲场镇 2024
 const SHASHI = "500235123-2024"; // 沙市镇 2024
 const SCREENSHOTS = join(ROOT, "docs", "screenshots");
 
-let server: StaticServer;
-let browser: Browser;
-const open: GuardedContext[] = [];
-
-let launchError: unknown;
-
-beforeAll(async () => {
-  server = await startServer();
-  // a missing Chromium fails every test with launchChromium's message (not a skipped suite)
-  browser = await launchChromium().catch((e: unknown) => {
-    launchError = e;
-    return undefined as unknown as Browser;
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// every test's contexts: nothing may have left the local server
-afterEach(async () => {
-  const contexts = open.splice(0);
-  for (const g of contexts) await g.context.close();
-  for (const g of contexts) expect(g.offsite, offsiteMessage(g)).toEqual([]);
-});
-
-async function newPage(options: BrowserContextOptions = {}): Promise<{ page: Page; guard: GuardedContext }> {
-  if (launchError) throw launchError;
-  const guard = await guardedContext(browser, server.origin, options);
-  open.push(guard);
-  return { page: await guard.context.newPage(), guard };
-}
+// every test's contexts: nothing may have left the local server (checked after each test)
+const session = browserSession();
+const newPage = (options: BrowserContextOptions = {}) => session.newGuardedPage(options);
 
 async function visit(page: Page, path: string): Promise<void> {
   const res = await page.goto(path);
@@ -86,7 +57,7 @@ describe("pages", () => {
     await visit(page, path);
     await checkPage(page, path);
     // the guard saw the page's own requests (so it is really watching)
-    expect(guard.requests.some((u) => u.startsWith(server.origin))).toBe(true);
+    expect(guard.requests.some((u) => u.startsWith(session.server.origin))).toBe(true);
   });
 
   it("every link reachable from the home page works, and every #fragment has its target", async () => {
@@ -104,7 +75,7 @@ describe("pages", () => {
       const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
       for (const href of hrefs) {
         const url = new URL(href);
-        if (url.origin !== server.origin) continue; // external links are allowed, just not requested
+        if (url.origin !== session.server.origin) continue; // external links are allowed, just not requested
         if (url.hash) fragments.push({ from: path, page: url.pathname, id: decodeURIComponent(url.hash.slice(1)) });
         if (seen.has(url.pathname)) continue;
         seen.add(url.pathname);

@@ -4,20 +4,18 @@
 // must answer 200 under /fzzf/, and nothing may point or be requested outside it. Search results,
 // the 404 page, robots.txt and the sitemap must stay under it too.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { guardedContext, launchChromium, offsiteMessage, ROOT, startServer, type GuardedContext, type StaticServer } from "./server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ROOT, type GuardedContext } from "./server.ts";
+import { browserSession, removeScratch } from "./session.ts";
 
 const PREFIX = "/fzzf/";
 const SITE = "https://fzzl.example.gov.cn";
 const WANGCUN = `${PREFIX}townships/140423106-2024/`;
 
-let out: string;
-let server: StaticServer;
-let browser: Browser;
-let launchError: unknown;
+let out = "";
 
 /** process.env without what vitest sets for its own Vite (BASE_URL=/ would override the base of the build). */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -34,51 +32,37 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   }
 }
 
-beforeAll(async () => {
+/** The steps of `npm run build`, into a scratch folder instead of dist/, with FZZL_BASE. */
+function buildUnderPrefix(): string {
   // inside the project: Astro removes .astro/ when --outDir lies outside it (tmp/ is git-ignored)
   mkdirSync(join(ROOT, "tmp"), { recursive: true });
   out = mkdtempSync(join(ROOT, "tmp", "subpath-"));
   const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  // the steps of `npm run build`, into `out` instead of dist/
   run(npm, ["run", "--silent", "extract"]);
   run(bin("astro"), ["build", "--outDir", out], { FZZL_BASE: PREFIX, FZZL_SITE: SITE });
   run(bin("pagefind"), ["--site", out, "--quiet"]);
-  server = await startServer(out, PREFIX);
-  browser = await launchChromium().catch((e: unknown) => {
-    launchError = e;
-    return undefined as unknown as Browser;
-  });
-}, 240_000);
+  return out;
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
-});
+const session = browserSession({ prepare: buildUnderPrefix, prefix: PREFIX, timeout: 240_000, cleanup: () => removeScratch(out) });
 
+/** Runs `fn` on a page of its own; what it requested is checked after the test. */
 async function withPage<T>(fn: (page: Page, guard: GuardedContext) => Promise<T>): Promise<T> {
-  if (launchError) throw launchError;
-  const guard = await guardedContext(browser, server.origin);
-  try {
-    const result = await fn(await guard.context.newPage(), guard);
-    expect(guard.offsite, offsiteMessage(guard)).toEqual([]);
-    return result;
-  } finally {
-    await guard.context.close();
-  }
+  const { page, guard } = await session.newGuardedPage();
+  return fn(page, guard);
 }
 
 /** `url` as a path on the local server, or null when it is another host (an external link). */
 function localPath(url: string): string | null {
   const u = new URL(url);
-  return u.origin === server.origin ? u.pathname : null;
+  return u.origin === session.server.origin ? u.pathname : null;
 }
 
 describe(`the site built with FZZL_BASE=${PREFIX}`, () => {
   it("serves nothing at the root (the test server really uses the prefix)", async () => {
     expect(existsSync(join(out, "index.html"))).toBe(true);
-    const res = await fetch(`${server.origin}/`);
+    const res = await fetch(`${session.server.origin}/`);
     expect(res.status).toBe(404);
   });
 
@@ -108,7 +92,7 @@ describe(`the site built with FZZL_BASE=${PREFIX}`, () => {
             if (path.endsWith(".css") && res.ok()) {
               const css = await res.text();
               const inCss = [...css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((m) => m[1]!).filter((u) => !u.startsWith("#") && !u.startsWith("data:"));
-              await refs(path, inCss.map((u) => new URL(u, `${server.origin}${path}`).href));
+              await refs(path, inCss.map((u) => new URL(u, `${session.server.origin}${path}`).href));
             }
           }
         }
@@ -167,16 +151,16 @@ describe(`the site built with FZZL_BASE=${PREFIX}`, () => {
   });
 
   it("robots.txt and the sitemap name the site's addresses under the sub-path", async () => {
-    const robots = await (await fetch(`${server.origin}${PREFIX}robots.txt`)).text();
+    const robots = await (await fetch(`${session.server.origin}${PREFIX}robots.txt`)).text();
     expect(robots).toContain(`Sitemap: ${SITE}${PREFIX}sitemap-index.xml`);
-    const index = await fetch(`${server.origin}${PREFIX}sitemap-index.xml`);
+    const index = await fetch(`${session.server.origin}${PREFIX}sitemap-index.xml`);
     expect(index.status).toBe(200);
     const sitemaps = [...(await index.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(sitemaps.length).toBeGreaterThan(0);
     const locs: string[] = [];
     for (const s of sitemaps) {
       expect(s.startsWith(`${SITE}${PREFIX}`), s).toBe(true);
-      const res = await fetch(`${server.origin}${new URL(s).pathname}`);
+      const res = await fetch(`${session.server.origin}${new URL(s).pathname}`);
       expect(res.status, s).toBe(200);
       locs.push(...[...(await res.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
     }
@@ -184,7 +168,7 @@ describe(`the site built with FZZL_BASE=${PREFIX}`, () => {
     expect(locs).not.toContain(`${SITE}${PREFIX}404/`);
     for (const l of locs) {
       expect(l.startsWith(`${SITE}${PREFIX}`), l).toBe(true);
-      const res = await fetch(`${server.origin}${new URL(l).pathname}`);
+      const res = await fetch(`${session.server.origin}${new URL(l).pathname}`);
       expect(res.status, l).toBe(200);
     }
   });
