@@ -1,6 +1,6 @@
 // scripts/extract.ts as users and the evaluation run it.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
@@ -161,7 +161,7 @@ describe("extract (site data): duplicates, corrections, warnings, progress", () 
   });
 });
 
-describe("extraction cache (by content, never by file times)", () => {
+describe("extraction cache (by content; a file's stat only spares reading it again)", () => {
   it("re-extracts only reports whose content changed, with the same output", () => {
     const tmp = mkdtempSync(join(tmpdir(), "fzzl-cache-"));
     const dir = join(tmp, "reports");
@@ -189,5 +189,136 @@ describe("extraction cache (by content, never by file times)", () => {
     expect(data.reports.find((r) => r.township === "王村镇")!.indicators.disputes_handled!.value).toBe(160);
     // texts no report refers to are removed
     expect(readdirSync(textDirOf(out))).toHaveLength(3);
+  });
+
+  const SEED_FILES = ["000_cd6ed32ab14735ed.txt", "003_37d3b37060572fdb.txt", "004_a72cb30ac0344b96.txt"];
+  /** A reports folder with the three seeds, and the env of a run writing beside it. */
+  function site(): { tmp: string; dir: string; out: string; env: Record<string, string> } {
+    const tmp = mkdtempSync(join(tmpdir(), "fzzl-cache-"));
+    const dir = join(tmp, "reports");
+    mkdirSync(dir);
+    for (const f of SEED_FILES) copyFileSync(join(SEEDS, f), join(dir, f));
+    const out = join(tmp, "out", "reports.json");
+    return { tmp, dir, out, env: { FZZL_REPORTS_DIR: dir, FZZL_OUT: out, FZZL_VERBOSE: "1", FZZL_CORRECTIONS: join(tmp, "corrections.csv") } };
+  }
+  /** The index a run without any cache writes (into a folder of its own). */
+  function coldIndex(env: Record<string, string>): string {
+    const out = join(mkdtempSync(join(tmpdir(), "fzzl-cold-")), "reports.json");
+    extract([], { ...env, FZZL_OUT: out });
+    return readFileSync(out, "utf8");
+  }
+
+  it("a file whose stat is as recorded is not read; an edit keeping its size and mtime is still caught", async () => {
+    const s = site();
+    // stats are trusted only for files older than RACY_MS (3 s) when looked at
+    await new Promise((r) => setTimeout(r, 3200));
+    expect(extract([], s.env).stderr).toMatch(/cache: 0 unchanged, 3 extracted; 0 known by their stat, 3 read to hash/);
+    expect(extract([], s.env).stderr).toMatch(/cache: 3 unchanged, 0 extracted; 3 known by their stat, 0 read to hash; index unchanged; cache unchanged/);
+
+    // same size, the old mtime put back: the ctime still tells
+    const p = join(s.dir, "003_37d3b37060572fdb.txt");
+    const { mtime } = statSync(p);
+    writeFileSync(p, readFileSync(p, "utf8").replace("共排查矛盾纠纷152件", "共排查矛盾纠纷160件"));
+    utimesSync(p, mtime, mtime);
+    expect(statSync(p).size).toBe(statSync(join(SEEDS, "003_37d3b37060572fdb.txt")).size);
+    const third = extract([], s.env);
+    expect(third.stderr).toMatch(/cache: 2 unchanged, 1 extracted; 2 known by their stat, 1 read to hash/);
+    const data = generatedSchema.parse(JSON.parse(readFileSync(s.out, "utf8")));
+    expect(data.reports.find((r) => r.township === "王村镇")!.indicators.disputes_handled!.value).toBe(160);
+    // it changed just now: its stat is not trusted yet (racy), so it is read again, not extracted
+    expect(extract([], s.env).stderr).toMatch(/cache: 3 unchanged, 0 extracted; 2 known by their stat, 1 read to hash/);
+    expect(readFileSync(s.out, "utf8")).toBe(coldIndex(s.env));
+  });
+
+  it("touched, edited, deleted and added reports, duplicates and corrections: the index is a cold run's, byte for byte", () => {
+    const s = site();
+    writeFileSync(join(s.tmp, "corrections.csv"), "code,township,year,indicator,value,qualifier,reason,who,date\n500235123,,2024,mediators,9,,名册,张三,2025-03-01\n");
+    extract([], s.env);
+    const cold = readFileSync(s.out, "utf8");
+    expect(JSON.stringify(JSON.parse(cold))).toBe(cold);
+
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(s.dir, "000_cd6ed32ab14735ed.txt"), later, later);
+    const touched = extract([], s.env);
+    expect(touched.stderr).toMatch(/cache: 3 unchanged, 0 extracted/);
+    expect(touched.stderr).toContain("corrected: ");
+    expect(readFileSync(s.out, "utf8")).toBe(cold);
+
+    // an edit, a copy of a report (a duplicate: an error on both) and a deleted report
+    const p = join(s.dir, "003_37d3b37060572fdb.txt");
+    writeFileSync(p, readFileSync(p, "utf8").replace("共排查矛盾纠纷152件", "共排查矛盾纠纷171件"));
+    copyFileSync(join(SEEDS, "000_cd6ed32ab14735ed.txt"), join(s.dir, "000 副本.txt"));
+    unlinkSync(join(s.dir, "004_a72cb30ac0344b96.txt"));
+    const r = extract([], s.env);
+    expect(r.stderr).toMatch(/cache: 1 unchanged, 2 extracted/);
+    expect(r.stderr).toMatch(/both report/);
+    expect(r.stderr).toMatch(/2 reports of 500235123 2024/);
+    const idx = readFileSync(s.out, "utf8");
+    expect(idx).toBe(coldIndex(s.env));
+    const data = generatedSchema.parse(JSON.parse(idx));
+    expect(data.reports.map((x) => x.file.split("/").pop())).toEqual(["000 副本.txt", "000_cd6ed32ab14735ed.txt", "003_37d3b37060572fdb.txt"]);
+    expect(data.reports.find((x) => x.township === "王村镇")!.indicators.disputes_handled!.value).toBe(171);
+    // the deleted report's text is gone with it; a text two reports share is kept once
+    expect(readdirSync(textDirOf(s.out)).sort()).toEqual([...new Set(data.reports.map((x) => `${x.textKey}.txt`))].sort());
+
+    // the duplicate removed: the correction applies again, and still as a cold run would
+    unlinkSync(join(s.dir, "000 副本.txt"));
+    const again = extract([], s.env);
+    expect(again.stderr).toMatch(/cache: 2 unchanged, 0 extracted/);
+    expect(again.stderr).toMatch(/1 correction\(s\) applied/);
+    expect(readFileSync(s.out, "utf8")).toBe(coldIndex(s.env));
+  });
+
+  it("an index that would come out the same is not written again; one changed by hand is", () => {
+    const s = site();
+    extract([], s.env);
+    const before = readFileSync(s.out, "utf8");
+    const st = statSync(s.out);
+    expect(extract([], s.env).stderr).toMatch(/index unchanged/);
+    expect(statSync(s.out).mtimeMs).toBe(st.mtimeMs);
+    writeFileSync(s.out, before.replace('"generatedFrom":"data/reports"', '"generatedFrom":"data/other!!"'));
+    expect(extract([], s.env).stderr).toMatch(/index written/);
+    expect(readFileSync(s.out, "utf8")).toBe(before);
+    // shorter than what was there: no old bytes are left at the end
+    writeFileSync(s.out, before + " ".repeat(1000));
+    extract([], s.env);
+    expect(readFileSync(s.out, "utf8")).toBe(before);
+  });
+
+  it("after a change, the index is written again only from the last checkpoint before it, and is a cold run's", () => {
+    const tmp = mkdtempSync(join(tmpdir(), "fzzl-cache-"));
+    const dir = join(tmp, "reports");
+    mkdirSync(dir);
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `note-${String(i).padStart(3, "0")}.txt`), `会议纪要${i}\n今天讨论了工作安排。`);
+    const out = join(tmp, "out.json");
+    const env = { FZZL_REPORTS_DIR: dir, FZZL_OUT: out, FZZL_VERBOSE: "1", FZZL_CORRECTIONS: join(tmp, "none.csv") };
+    expect(extract([], env).stderr).toMatch(/index written from report 0;/);
+    // checkpoints every 128 reports: a change in the 281st is written from the 257th on
+    writeFileSync(join(dir, "note-280.txt"), "会议纪要二百八十\n今天讨论了别的安排，写得更长一些。");
+    expect(extract([], env).stderr).toMatch(/cache: 299 unchanged, 1 extracted; .*index written from report 256;/);
+    expect(readFileSync(out, "utf8")).toBe(coldIndex(env));
+    // shorter than before, in the first part
+    writeFileSync(join(dir, "note-005.txt"), "短");
+    expect(extract([], env).stderr).toMatch(/index written from report 0;/);
+    expect(readFileSync(out, "utf8")).toBe(coldIndex(env));
+    unlinkSync(join(dir, "note-299.txt"));
+    expect(extract([], env).stderr).toMatch(/index written from report 256;/);
+    expect(readFileSync(out, "utf8")).toBe(coldIndex(env));
+  });
+
+  it("a damaged cache is no cache: everything is extracted again, with the same index", () => {
+    const s = site();
+    extract([], s.env);
+    const before = readFileSync(s.out, "utf8");
+    const cacheFile = `${s.out}.cache.json`;
+    const text = readFileSync(cacheFile, "utf8");
+    writeFileSync(cacheFile, text.slice(0, Math.floor(text.length / 2)));
+    const r = extract([], s.env);
+    expect(r.stderr).toMatch(/cache: 0 unchanged, 3 extracted/);
+    expect(readFileSync(s.out, "utf8")).toBe(before);
+    writeFileSync(cacheFile, "not json at all");
+    expect(extract([], s.env).stderr).toMatch(/cache: 0 unchanged, 3 extracted/);
+    expect(readFileSync(s.out, "utf8")).toBe(before);
+    expect(extract([], s.env).stderr).toMatch(/cache: 3 unchanged, 0 extracted/);
   });
 });
