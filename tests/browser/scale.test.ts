@@ -172,8 +172,11 @@ describe("aggregated views", () => {
     expect(await page.locator("svg[role=img]").count()).toBe(2);
     const year = await page.locator("#years ~ .table-scroll tbody tr th a").first().getAttribute("href");
     await visit(page, year!);
-    expect(await page.locator("h1").innerText()).toMatch(/^\d{4}年 排查调处矛盾纠纷件数$/);
-    expect(await page.locator("ol li a[href*='#i-disputes_handled']").count()).toBe(20);
+    const h1 = await page.locator("h1").innerText();
+    expect(h1).toMatch(/^\d{4}年 排查调处矛盾纠纷件数$/);
+    // the ten largest and the ten smallest (fewer where fewer than 20 reports give it)
+    const given = listed().filter((r) => r.year === Number(h1.slice(0, 4)) && r.indicators.disputes_handled).length;
+    expect(await page.locator("ol li a[href*='#i-disputes_handled']").count()).toBe(Math.min(20, given));
     expect(await page.locator("main").innerText()).toMatch(/未报告：\S+ \d+ 份/);
   });
 
