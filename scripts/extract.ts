@@ -48,26 +48,29 @@ const CACHE_FILE = resolve(process.env.FZZL_CACHE ?? (process.env.FZZL_OUT ? `${
 /** from this many reports to extract, one worker per core (below, one worker is enough) */
 const PARALLEL_FROM = 200;
 
-/** Worker threads that extract reports (scripts/extract-worker.ts), one job at a time each, from one queue. */
+/** Jobs sent to a worker ahead of the one it is on, so that it never waits for this thread to answer. */
+const IN_FLIGHT = 2;
+
+/**
+ * Worker threads that extract reports (scripts/extract-worker.ts) from one queue, each with up to
+ * IN_FLIGHT jobs sent (it answers them in order).
+ */
 class Extractors {
-  private readonly workers: { worker: Worker; job: Job | null }[] = [];
+  private readonly workers: { worker: Worker; jobs: Job[] }[] = [];
   private readonly queue: Job[] = [];
   private next = 0;
   private failed: Error | null = null;
 
-  constructor(count: number) {
+  constructor(readonly count: number) {
     for (let i = 0; i < count; i++) {
-      const w: { worker: Worker; job: Job | null } = { worker: new Worker(new URL("./extract-worker.mjs", import.meta.url)), job: null };
+      const w: { worker: Worker; jobs: Job[] } = { worker: new Worker(new URL("./extract-worker.mjs", import.meta.url)), jobs: [] };
       w.worker.on("message", (entry: IndexEntry) => {
-        const job = w.job!;
-        w.job = null;
-        job.done(entry);
+        w.jobs.shift()!.done(entry);
         this.pump();
       });
       const fail = (e: Error) => {
         this.failed ??= e;
-        w.job?.fail(e);
-        w.job = null;
+        for (const job of w.jobs.splice(0)) job.fail(e);
         for (const job of this.queue.splice(this.next)) job.fail(e);
       };
       w.worker.on("error", fail);
@@ -87,9 +90,11 @@ class Extractors {
 
   private pump(): void {
     for (const w of this.workers) {
-      if (w.job || this.next >= this.queue.length) continue;
-      w.job = this.queue[this.next++]!;
-      w.worker.postMessage({ path: w.job.path, label: w.job.label });
+      while (w.jobs.length < IN_FLIGHT && this.next < this.queue.length) {
+        const job = this.queue[this.next++]!;
+        w.jobs.push(job);
+        w.worker.postMessage({ path: job.path, label: job.label });
+      }
     }
   }
 
@@ -255,6 +260,10 @@ async function main(argv: string[]): Promise<number> {
   const textDir = textDirOf(OUT);
   mkdirSync(textDir, { recursive: true });
   const texts = new Set(readdirSync(textDir));
+  // nothing cached (first run, or the extractor changed) and many reports: the workers start now, so
+  // that they load the extractor while this thread hashes the files
+  const cold = cache.size === 0 && names.length >= PARALLEL_FROM;
+  let extractors: Extractors | null = cold ? new Extractors(Math.min(availableParallelism(), 8)) : null;
   const slots: Slot[] = new Array(names.length);
   const misses: { index: number; path: string; label: string; key: string | null; stat: StatSig | null }[] = [];
   let hashed = 0;
@@ -295,9 +304,8 @@ async function main(argv: string[]): Promise<number> {
   };
   // many reports: a worker per core; a few: this thread (a worker loads the extractor through tsx
   // anew, which costs more than it saves)
-  const workers = misses.length >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1;
-  if (workers > 1) {
-    const extractors = new Extractors(workers);
+  if (!extractors && misses.length >= PARALLEL_FROM) extractors = new Extractors(Math.min(availableParallelism(), 8));
+  if (extractors) {
     try {
       await Promise.all(misses.map(async (m) => keep(m, await extractors.extract(m.path, m.label))));
     } finally {
@@ -355,7 +363,7 @@ async function main(argv: string[]): Promise<number> {
   cache.close();
   if (process.env.FZZL_VERBOSE) {
     console.error(
-      `cache: ${names.length - misses.length} unchanged, ${misses.length} extracted${workers > 1 ? ` in ${workers} workers` : ""}; ` +
+      `cache: ${names.length - misses.length} unchanged, ${misses.length} extracted${extractors ? ` in ${extractors.count} workers` : ""}; ` +
         `${names.length - hashed} known by their stat, ${hashed} read to hash; index ${rewrite ? `written from report ${from.slot}` : "unchanged"}; cache ${saved}`,
     );
   }
