@@ -9,6 +9,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { group } from "d3";
+import { townshipKeyOf } from "./aggregate.ts";
 import { DEFAULT_INDEX, textDirOf } from "./generated.ts";
 import type { SiteReport } from "./schema.ts";
 
@@ -55,8 +57,6 @@ export function readIndexFile(path: string): SiteReport[] {
   return reports as SiteReport[];
 }
 
-const townshipKey = (r: SiteReport) => r.code ?? r.township ?? r.id;
-
 export function indexOf(records: SiteReport[]): SiteIndex {
   const zh = new Intl.Collator("zh-CN");
   const reports = [...records].sort(
@@ -67,19 +67,12 @@ export function indexOf(records: SiteReport[]): SiteIndex {
       (a.year ?? 0) - (b.year ?? 0) ||
       a.id.localeCompare(b.id),
   );
-  const byId = new Map(reports.map((r) => [r.id, r]));
-  const byTownship = new Map<string, SiteReport[]>();
-  for (const r of reports) {
-    const list = byTownship.get(townshipKey(r));
-    if (list) list.push(r);
-    else byTownship.set(townshipKey(r), [r]);
-  }
-  return { reports, byId, byTownship };
+  return { reports, byId: new Map(reports.map((r) => [r.id, r])), byTownship: group(reports, townshipKeyOf) };
 }
 
 /** The other years' reports of a report's township. */
 export function otherYears(index: SiteIndex, r: SiteReport): SiteReport[] {
-  return (index.byTownship.get(townshipKey(r)) ?? []).filter((o) => o.id !== r.id);
+  return (index.byTownship.get(townshipKeyOf(r)) ?? []).filter((o) => o.id !== r.id);
 }
 
 /** The figures users ask for first (issue: mediation, training, enforcement). */
