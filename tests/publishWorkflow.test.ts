@@ -67,7 +67,7 @@ describe("publish workflow", () => {
   it("installs, tests, then builds and uploads dist/", () => {
     const build = steps("build");
     const at = (re: RegExp) => build.findIndex((s) => re.test(s));
-    const install = at(/run: npm install\b/);
+    const install = at(/run: npm ci\b/);
     const fonts = at(/apt-get install .*fonts-noto-cjk/);
     const test = at(/run: npm test$/m);
     const buildStep = at(/run: npm run build$/m);
