@@ -26,7 +26,7 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { SiteReport } from "../src/lib/schema.ts";
+import type { SiteReport } from "../src/lib/site/schema.ts";
 
 /** Hash of the extractor's own sources and data: any change to them invalidates the whole cache. */
 export function extractorVersion(root: string): string {

@@ -1,9 +1,9 @@
 // One report file read and extracted, in the main thread or a worker: its record, and the content
 // key of the very bytes it was extracted from (null when the file could not be read).
 import { readFileSync } from "node:fs";
-import { extractBytes, type ExtractedReport } from "../src/lib/extract.ts";
-import { toIndexRecord } from "../src/lib/generated.ts";
-import { reportSchema } from "../src/lib/schema.ts";
+import { extractBytes, type ExtractedReport } from "../src/lib/extract/extract.ts";
+import { toIndexRecord } from "../src/lib/site/generated.ts";
+import { reportSchema } from "../src/lib/site/schema.ts";
 import { contentKey, summaryOf, type Summary } from "./extract-cache.ts";
 
 /** Plain text, which extractFile hands to extractBytes as it is (tests/extract-cache.test.ts checks it). */
@@ -15,7 +15,7 @@ const PLAIN_TEXT = /\.(txt|text)$/i;
  */
 async function extract(label: string, bytes: Uint8Array): Promise<ExtractedReport> {
   if (PLAIN_TEXT.test(label)) return extractBytes(label, bytes);
-  const { extractFile } = await import("../src/lib/extractFile.ts");
+  const { extractFile } = await import("../src/lib/extract/extractFile.ts");
   return extractFile(label, bytes);
 }
 

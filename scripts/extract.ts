@@ -12,11 +12,11 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { duplicateErrors } from "../src/lib/checks.ts";
-import { applyCorrections, parseCorrections } from "../src/lib/corrections.ts";
-import type { ExtractedReport } from "../src/lib/extract.ts";
-import { createProgress } from "../src/lib/progress.ts";
-import { textDirOf } from "../src/lib/generated.ts";
+import { duplicateErrors } from "../src/lib/extract/checks.ts";
+import { applyCorrections, parseCorrections } from "../src/lib/site/corrections.ts";
+import type { ExtractedReport } from "../src/lib/extract/extract.ts";
+import { createProgress } from "./progress.ts";
+import { textDirOf } from "../src/lib/site/generated.ts";
 import {
   BufferedWriter,
   ExtractCache,
@@ -36,7 +36,7 @@ import {
   type Summary,
 } from "./extract-cache.ts";
 import type { IndexEntry } from "./extract-read.ts";
-import { uniqueSlugs } from "../src/lib/slug.ts";
+import { uniqueSlugs } from "../src/lib/site/slug.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 // overridable for tests and for sites kept elsewhere
@@ -225,7 +225,7 @@ function unchangedUpTo(last: OutputState | null, now: { checkpoints: Checkpoint[
 async function main(argv: string[]): Promise<number> {
   if (argv.length > 0) {
     const { readReport } = await import("./extract-read.ts");
-    const { toContractRecord } = await import("../src/lib/extract.ts");
+    const { toContractRecord } = await import("../src/lib/extract/extract.ts");
     const records: ExtractedReport[] = [];
     for (const f of argv) records.push((await readReport(resolve(f), f)).record);
     process.stdout.write(JSON.stringify({ reports: records.map(toContractRecord) }) + "\n");

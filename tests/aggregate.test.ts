@@ -1,5 +1,5 @@
-// The aggregates behind the pages at national scale (src/lib/aggregate.ts, aggregateViews.ts), the
-// township list of the deadline view (src/lib/coverage.ts) and the detail switch (src/lib/scale.ts),
+// The aggregates behind the pages at national scale (src/lib/site/aggregate.ts, aggregateViews.ts), the
+// township list of the deadline view (src/lib/site/coverage.ts) and the detail switch (src/lib/site/scale.ts),
 // on made-up reports.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,13 +19,13 @@ import {
   todayInChina,
   topBottom,
   type AggReport,
-} from "../src/lib/aggregate.ts";
-import { medianChart, medianSummary, regionStats } from "../src/lib/aggregateViews.ts";
-import { countyTownships, isReportingKind, loadCoverage, parseCoverage, rosterRegions } from "../src/lib/coverage.ts";
-import { indicatorSpec } from "../src/lib/indicators.ts";
-import { townshipsOfCounty } from "../src/lib/regions.ts";
-import { DETAIL_LIMIT, detailLimit, isDetailed } from "../src/lib/scale.ts";
-import type { Qualifier } from "../src/lib/types.ts";
+} from "../src/lib/site/aggregate.ts";
+import { medianChart, medianSummary, regionStats } from "../src/lib/site/aggregateViews.ts";
+import { countyTownships, isReportingKind, loadCoverage, parseCoverage, rosterRegions } from "../src/lib/site/coverage.ts";
+import { indicatorSpec } from "../src/lib/extract/indicators.ts";
+import { townshipsOfCounty } from "../src/lib/extract/gazetteer.ts";
+import { DETAIL_LIMIT, detailLimit, isDetailed } from "../src/lib/site/scale.ts";
+import type { Qualifier } from "../src/lib/extract/types.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "coverage");
 

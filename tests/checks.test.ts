@@ -1,8 +1,8 @@
-// Contradictions inside a report and duplicate township-years across reports (src/lib/checks.ts).
+// Contradictions inside a report and duplicate township-years across reports (src/lib/extract/checks.ts).
 import { describe, expect, it } from "vitest";
-import { contradictions, duplicateErrors, type DuplicateSource } from "../src/lib/checks.ts";
-import { extractText } from "../src/lib/extract.ts";
-import type { IndicatorTotal, Mention, Qualifier } from "../src/lib/types.ts";
+import { contradictions, duplicateErrors, type DuplicateSource } from "../src/lib/extract/checks.ts";
+import { extractText } from "../src/lib/extract/extract.ts";
+import type { IndicatorTotal, Mention, Qualifier } from "../src/lib/extract/types.ts";
 
 let at = 0;
 function m(value: number, opts: { part?: boolean; repeat?: boolean; qualifier?: Qualifier } = {}): Mention {

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { generatedSchema } from "../src/lib/schema.ts";
-import { textDirOf } from "../src/lib/generated.ts";
+import { generatedSchema } from "../src/lib/site/schema.ts";
+import { textDirOf } from "../src/lib/site/generated.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const SEEDS = join(ROOT, "tests", "fixtures", "reports", "seeds");

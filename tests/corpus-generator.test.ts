@@ -1,4 +1,4 @@
-// The synthetic benchmark corpus (src/lib/synthetic/, scripts/bench/): deterministic, real
+// The synthetic benchmark corpus (scripts/bench/synthetic/, scripts/bench/): deterministic, real
 // townships, realistic lengths, and realistic enough that the extractor reads its figures. The
 // agreement check is a sanity check of the generator's wording, not a target for the extractor.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -6,14 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ensureCorpus, fileBytes, reportsDirOf } from "../scripts/bench/corpus.ts";
-import { extractText } from "../src/lib/extract.ts";
-import { INDICATOR_IDS } from "../src/lib/indicators.ts";
-import { corpusPlan, planCorpus } from "../src/lib/synthetic/corpus.ts";
-import { syntheticTownships } from "../src/lib/synthetic/gazetteer.ts";
-import { createRng } from "../src/lib/synthetic/prng.ts";
-import { MAX_CHARS, MIN_CHARS, generateReport, totalsOfMentions } from "../src/lib/synthetic/report.ts";
-import { render, templateIndicators, type RenderState } from "../src/lib/synthetic/template.ts";
-import { THEMES } from "../src/lib/synthetic/templates.ts";
+import { extractText } from "../src/lib/extract/extract.ts";
+import { INDICATOR_IDS } from "../src/lib/extract/indicators.ts";
+import { corpusPlan, planCorpus } from "../scripts/bench/synthetic/corpus.ts";
+import { syntheticTownships } from "../scripts/bench/synthetic/gazetteer.ts";
+import { createRng } from "../scripts/bench/synthetic/prng.ts";
+import { MAX_CHARS, MIN_CHARS, generateReport, totalsOfMentions } from "../scripts/bench/synthetic/report.ts";
+import { render, templateIndicators, type RenderState } from "../scripts/bench/synthetic/template.ts";
+import { THEMES } from "../scripts/bench/synthetic/templates.ts";
 
 const SEED = "42";
 

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractBytes, toContractRecord } from "../src/lib/extract.ts";
-import { score, summaryLine, type GoldReport } from "../src/lib/score.ts";
+import { extractBytes, toContractRecord } from "../src/lib/extract/extract.ts";
+import { score, summaryLine, type GoldReport } from "../src/lib/extract/score.ts";
 
 const FIX = join(import.meta.dirname, "fixtures");
 

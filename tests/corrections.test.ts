@@ -1,13 +1,13 @@
-// Hand corrections (src/lib/corrections.ts): parsing data/corrections.csv, applying it over
+// Hand corrections (src/lib/site/corrections.ts): parsing data/corrections.csv, applying it over
 // extracted records, and every kind of bad row as an error naming FILE:LINE.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyCorrections, correctRecords, parseCorrections, type CorrectionTarget } from "../src/lib/corrections.ts";
-import { extractBytes, extractText } from "../src/lib/extract.ts";
-import { reportSchema } from "../src/lib/schema.ts";
-import { toIndexRecord } from "../src/lib/generated.ts";
-import { reportSlug } from "../src/lib/slug.ts";
+import { applyCorrections, correctRecords, parseCorrections, type CorrectionTarget } from "../src/lib/site/corrections.ts";
+import { extractBytes, extractText } from "../src/lib/extract/extract.ts";
+import { reportSchema } from "../src/lib/site/schema.ts";
+import { toIndexRecord } from "../src/lib/site/generated.ts";
+import { reportSlug } from "../src/lib/site/slug.ts";
 
 const HEADER = "code,township,year,indicator,value,qualifier,reason,who,date";
 const SEEDS = join(import.meta.dirname, "fixtures", "reports", "seeds");

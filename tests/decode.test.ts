@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { DecodeError, decodeBytes } from "../src/lib/decode.ts";
+import { DecodeError, decodeBytes } from "../src/lib/extract/decode.ts";
 
 const SEEDS = join(import.meta.dirname, "fixtures/reports/seeds");
 const DEV = join(import.meta.dirname, "fixtures/reports/dev");

@@ -1,4 +1,4 @@
-// The downloads (src/lib/csv.ts) over the seed reports run through the real extractor.
+// The downloads (src/lib/site/csv.ts) over the seed reports run through the real extractor.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
@@ -15,12 +15,12 @@ import {
   indicatorCsv,
   indicatorRows,
   toCsv,
-} from "../src/lib/csv.ts";
-import { extractBytes } from "../src/lib/extract.ts";
-import { toIndexRecord } from "../src/lib/generated.ts";
-import { INDICATORS } from "../src/lib/indicators.ts";
-import { reportSchema, type SiteReport } from "../src/lib/schema.ts";
-import { uniqueSlugs } from "../src/lib/slug.ts";
+} from "../src/lib/site/csv.ts";
+import { extractBytes } from "../src/lib/extract/extract.ts";
+import { toIndexRecord } from "../src/lib/site/generated.ts";
+import { INDICATORS } from "../src/lib/extract/indicators.ts";
+import { reportSchema, type SiteReport } from "../src/lib/site/schema.ts";
+import { uniqueSlugs } from "../src/lib/site/slug.ts";
 
 const SEEDS = join(import.meta.dirname, "fixtures", "reports", "seeds");
 

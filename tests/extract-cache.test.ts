@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, ut
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFile } from "../src/lib/extractFile.ts";
+import { extractFile } from "../src/lib/extract/extractFile.ts";
 import { ExtractCache, RACY_MS, recordBytes, statSig, trustedSig, type FileStat, type StatSig, type Summary } from "../scripts/extract-cache.ts";
 import { readReport } from "../scripts/extract-read.ts";
 

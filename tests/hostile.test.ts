@@ -5,10 +5,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { extractFile } from "../src/lib/extractFile.ts";
-import { MAX_REPORT_CHARS } from "../src/lib/extract.ts";
-import { generatedSchema } from "../src/lib/schema.ts";
-import { reportSlug, uniqueSlugs } from "../src/lib/slug.ts";
+import { extractFile } from "../src/lib/extract/extractFile.ts";
+import { MAX_REPORT_CHARS } from "../src/lib/extract/extract.ts";
+import { generatedSchema } from "../src/lib/site/schema.ts";
+import { reportSlug, uniqueSlugs } from "../src/lib/site/slug.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");

@@ -1,8 +1,8 @@
 // Mention classification, parts, zeros, repeats and exclusions, on sentences of the kinds real
 // reports write (many taken from the seed and dev corpora, where a rule once failed).
 import { describe, expect, it } from "vitest";
-import { findMentions } from "../src/lib/mentions.ts";
-import { normalize } from "../src/lib/normalize.ts";
+import { findMentions } from "../src/lib/extract/mentions.ts";
+import { normalize } from "../src/lib/extract/normalize.ts";
 
 function read(text: string, year: number | null = 2024) {
   const n = normalize(text);

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractText } from "../src/lib/extract.ts";
-import { extractMetadata, findTitle, findYear } from "../src/lib/metadata.ts";
-import { normalize } from "../src/lib/normalize.ts";
-import { excludedRanges, findSections } from "../src/lib/sections.ts";
+import { extractText } from "../src/lib/extract/extract.ts";
+import { extractMetadata, findTitle, findYear } from "../src/lib/extract/metadata.ts";
+import { normalize } from "../src/lib/extract/normalize.ts";
+import { excludedRanges, findSections } from "../src/lib/extract/sections.ts";
 
 const fixture = (c: string, f: string) => readFileSync(join(import.meta.dirname, "fixtures", "reports", c, f), "utf8");
 

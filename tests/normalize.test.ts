@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalize, sourceSpan, type Normalized } from "../src/lib/normalize.ts";
+import { normalize, sourceSpan, type Normalized } from "../src/lib/extract/normalize.ts";
 
 const SEEDS = join(import.meta.dirname, "fixtures/reports/seeds");
 const DEV = join(import.meta.dirname, "fixtures/reports/dev");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findNumerals, parseChineseNumeral } from "../src/lib/numbers.ts";
-import { readQualifier, totalQualifier, combine } from "../src/lib/qualifiers.ts";
+import { findNumerals, parseChineseNumeral } from "../src/lib/extract/numbers.ts";
+import { readQualifier, totalQualifier, combine } from "../src/lib/extract/qualifiers.ts";
 
 describe("parseChineseNumeral", () => {
   it.each([

@@ -1,7 +1,7 @@
-// Progress of long runs (src/lib/progress.ts): a bar on a terminal, plain lines in logs and CI,
+// Progress of long runs (scripts/progress.ts): a bar on a terminal, plain lines in logs and CI,
 // nothing for short runs.
 import { describe, expect, it } from "vitest";
-import { createProgress, formatDuration, lineStep, progressMode } from "../src/lib/progress.ts";
+import { createProgress, formatDuration, lineStep, progressMode } from "../scripts/progress.ts";
 
 function run(total: number, opts: { isTTY: boolean; env?: Record<string, string>; msPerItem?: number; stopAt?: number }) {
   let t = 0;

@@ -4,10 +4,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractText, type ExtractedReport } from "../src/lib/extract.ts";
-import { isRate } from "../src/lib/indicators.ts";
-import { findNumerals } from "../src/lib/numbers.ts";
-import { normalize } from "../src/lib/normalize.ts";
+import { extractText, type ExtractedReport } from "../src/lib/extract/extract.ts";
+import { isRate } from "../src/lib/extract/indicators.ts";
+import { findNumerals } from "../src/lib/extract/numbers.ts";
+import { normalize } from "../src/lib/extract/normalize.ts";
 
 const DIR = join(import.meta.dirname, "fixtures", "reports");
 const REPORTS = ["seeds", "dev"].flatMap((c) => readdirSync(join(DIR, c)).map((f) => readFileSync(join(DIR, c, f), "utf8")));

@@ -1,16 +1,16 @@
-// The data-quality page's view (src/lib/quality.ts) and the 校正说明 of the downloads.
+// The data-quality page's view (src/lib/site/quality.ts) and the 校正说明 of the downloads.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { duplicateErrors } from "../src/lib/checks.ts";
-import { correctRecords } from "../src/lib/corrections.ts";
-import { BOM, figuresCsv, figuresJson, indicatorCsv } from "../src/lib/csv.ts";
-import { extractBytes, extractText } from "../src/lib/extract.ts";
-import { hasProfile, issueKind, qualityEntries, qualitySummary } from "../src/lib/quality.ts";
-import { reportSchema, type SiteReport } from "../src/lib/schema.ts";
-import { toIndexRecord } from "../src/lib/generated.ts";
-import { uniqueSlugs } from "../src/lib/slug.ts";
+import { duplicateErrors } from "../src/lib/extract/checks.ts";
+import { correctRecords } from "../src/lib/site/corrections.ts";
+import { BOM, figuresCsv, figuresJson, indicatorCsv } from "../src/lib/site/csv.ts";
+import { extractBytes, extractText } from "../src/lib/extract/extract.ts";
+import { hasProfile, issueKind, qualityEntries, qualitySummary } from "../src/lib/site/quality.ts";
+import { reportSchema, type SiteReport } from "../src/lib/site/schema.ts";
+import { toIndexRecord } from "../src/lib/site/generated.ts";
+import { uniqueSlugs } from "../src/lib/site/slug.ts";
 
 const SEEDS = join(import.meta.dirname, "fixtures", "reports", "seeds");
 const HEADER = "code,township,year,indicator,value,qualifier,reason,who,date";

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { extractText } from "../src/lib/extract.ts";
-import { normalize } from "../src/lib/normalize.ts";
-import {
-  findTownshipNames,
-  isKnownTownship,
-  resolveRegion,
-  townshipsNamed,
-  type TownshipEntry,
-} from "../src/lib/regions.ts";
+import { extractText } from "../src/lib/extract/extract.ts";
+import { normalize } from "../src/lib/extract/normalize.ts";
+import { findTownshipNames, isKnownTownship, townshipsNamed, type TownshipEntry } from "../src/lib/extract/gazetteer.ts";
+import { resolveRegion } from "../src/lib/extract/regions.ts";
 
 const codes = (entries: TownshipEntry[]) => entries.map((entry) => entry.code).sort();
 

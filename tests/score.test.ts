@@ -1,4 +1,4 @@
-// src/lib/score.ts must compute exactly what the reference evaluator
+// src/lib/extract/score.ts must compute exactly what the reference evaluator
 // tests/fixtures/eval/score.mjs computes. Each case builds a prediction from the
 // gold labels, runs the reference on it and compares its output line by line.
 import { execFileSync } from "node:child_process";
@@ -16,7 +16,7 @@ import {
   type GoldReport,
   type PredReport,
   type Score,
-} from "../src/lib/score";
+} from "../src/lib/extract/score";
 
 const EVAL_DIR = resolve(import.meta.dirname, "fixtures/eval");
 const SCORE_MJS = join(EVAL_DIR, "score.mjs");

@@ -2,13 +2,13 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractBytes } from "../src/lib/extract.ts";
-import { toIndexRecord } from "../src/lib/generated.ts";
-import { segmentText, splitQuote } from "../src/lib/highlight.ts";
-import { indicatorView } from "../src/lib/indicatorView.ts";
-import { regionTree } from "../src/lib/regionTree.ts";
-import type { SiteReport } from "../src/lib/schema.ts";
-import { reportSlug, uniqueSlugs } from "../src/lib/slug.ts";
+import { extractBytes } from "../src/lib/extract/extract.ts";
+import { toIndexRecord } from "../src/lib/site/generated.ts";
+import { segmentText, splitQuote } from "../src/lib/site/highlight.ts";
+import { indicatorView } from "../src/lib/site/indicatorView.ts";
+import { regionTree } from "../src/lib/site/regionTree.ts";
+import type { SiteReport } from "../src/lib/site/schema.ts";
+import { reportSlug, uniqueSlugs } from "../src/lib/site/slug.ts";
 
 const SEEDS = join(import.meta.dirname, "fixtures", "reports", "seeds");
 const seedReports = (): SiteReport[] => {

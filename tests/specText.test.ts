@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { INDICATOR_IDS } from "../src/lib/indicators.ts";
-import { parseDefinitions } from "../src/lib/specText.ts";
+import { INDICATOR_IDS } from "../src/lib/extract/indicators.ts";
+import { parseDefinitions } from "../src/lib/site/specText.ts";
 
 it("reads a definition for each of the 25 indicators from the spec", () => {
   const defs = parseDefinitions(readFileSync(join(import.meta.dirname, "..", "spec", "indicators.md"), "utf8"));

@@ -4,9 +4,9 @@
 //   DIR/manifest.json   generator version, seed, size, time
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { GENERATOR_VERSION, corpusPlan } from "../../src/lib/synthetic/corpus.ts";
-import { createRng } from "../../src/lib/synthetic/prng.ts";
-import { generateReport, type ReportTruth } from "../../src/lib/synthetic/report.ts";
+import { GENERATOR_VERSION, corpusPlan } from "./synthetic/corpus.ts";
+import { createRng } from "./synthetic/prng.ts";
+import { generateReport, type ReportTruth } from "./synthetic/report.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const CACHE = join(ROOT, ".cache", "bench");

@@ -97,8 +97,8 @@ function row(mode: string, workers: number, reports: number, bytes: number, ms: 
 // --- child: single process ----------------------------------------------------------------------
 
 async function runSingle(dir: string, repeat: number): Promise<object> {
-  const { decodeBytes } = await import("../../src/lib/decode.ts");
-  const { extractBytes, extractText } = await import("../../src/lib/extract.ts");
+  const { decodeBytes } = await import("../../src/lib/extract/decode.ts");
+  const { extractBytes, extractText } = await import("../../src/lib/extract/extract.ts");
   const { files, bytes } = corpusFiles(dir);
   let t0 = performance.now();
   const texts = files.map((f) => decodeBytes(readFileSync(f)).text);

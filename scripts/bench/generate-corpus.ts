@@ -1,4 +1,4 @@
-// Writes a synthetic benchmark corpus of township reports (src/lib/synthetic/):
+// Writes a synthetic benchmark corpus of township reports (scripts/bench/synthetic/):
 //
 //   npx tsx scripts/bench/generate-corpus.ts --n 40000 [--seed 42] [--out DIR] [--force]
 //   npx tsx scripts/bench/generate-corpus.ts --mb 110          # reports until ≥ 110 MB of text

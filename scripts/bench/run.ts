@@ -441,7 +441,7 @@ export function renderMarkdown(data: BenchData, notes = ""): string {
     "Written by `npm run bench` (`scripts/bench/run.ts`; see README, “Benchmarks”). The reports are synthetic:",
     "real township names, counties and years from the national division list, report prose from",
     "templates of the sections and wordings real reports use, figures drawn at random",
-    "(`src/lib/synthetic/`). Each table keeps the latest run of each row; every row says when (UTC) and at",
+    "(`scripts/bench/synthetic/`). Each table keeps the latest run of each row; every row says when (UTC) and at",
     "which commit it was measured (`+changes`: with uncommitted changes; `lib`: a hash of the extractor's",
     "sources in `src/lib/`, which tells runs on one uncommitted tree apart). MB = 10⁶ bytes.",
     "",

@@ -2,8 +2,8 @@
 // from text in memory ("memory") or reading each file again ("files").
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { decodeBytes } from "../../src/lib/decode.ts";
-import { extractBytes, extractText } from "../../src/lib/extract.ts";
+import { decodeBytes } from "../../src/lib/extract/decode.ts";
+import { extractBytes, extractText } from "../../src/lib/extract/extract.ts";
 
 interface Data {
   files: string[];

@@ -8,9 +8,9 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { formatFigure } from "../../src/lib/format.ts";
-import { indicatorSpec } from "../../src/lib/indicators.ts";
-import { generatedSchema, type SiteReport } from "../../src/lib/schema.ts";
+import { formatFigure } from "../../src/lib/site/format.ts";
+import { indicatorSpec } from "../../src/lib/extract/indicators.ts";
+import { generatedSchema, type SiteReport } from "../../src/lib/site/schema.ts";
 import { ROOT } from "./server.ts";
 import { browserSession, removeScratch } from "./session.ts";
 

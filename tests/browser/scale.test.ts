@@ -1,4 +1,4 @@
-// The aggregated views (src/lib/scale.ts) in real Chromium. By default: ~300 synthetic reports
+// The aggregated views (src/lib/site/scale.ts) in real Chromium. By default: ~300 synthetic reports
 // (scripts/bench/generate-corpus.ts) and one whose region cannot be settled, built into a site of
 // their own with the detail limit set to 20 (FZZL_DETAIL_LIMIT), so that the home, township list,
 // indicator, compare and quality pages aggregate by province as at national scale.
@@ -15,12 +15,12 @@ import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { groupByRegion } from "../../src/lib/aggregate.ts";
-import { countyTownships } from "../../src/lib/coverage.ts";
-import { formatFigure } from "../../src/lib/format.ts";
-import { indicatorSpec } from "../../src/lib/indicators.ts";
-import { generatedSchema, type SiteReport } from "../../src/lib/schema.ts";
-import { HEADLINE, reportLabel } from "../../src/lib/siteData.ts";
+import { groupByRegion } from "../../src/lib/site/aggregate.ts";
+import { countyTownships } from "../../src/lib/site/coverage.ts";
+import { formatFigure } from "../../src/lib/site/format.ts";
+import { indicatorSpec } from "../../src/lib/extract/indicators.ts";
+import { generatedSchema, type SiteReport } from "../../src/lib/site/schema.ts";
+import { HEADLINE, reportLabel } from "../../src/lib/site/siteData.ts";
 import { ROOT } from "./server.ts";
 import { browserSession, removeScratch, searchSite } from "./session.ts";
 

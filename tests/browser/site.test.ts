@@ -9,9 +9,9 @@ import { join } from "node:path";
 import Papa from "papaparse";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { formatFigure } from "../../src/lib/format.ts";
-import { INDICATORS, indicatorSpec } from "../../src/lib/indicators.ts";
-import { generatedSchema, type SiteReport } from "../../src/lib/schema.ts";
+import { formatFigure } from "../../src/lib/site/format.ts";
+import { INDICATORS, indicatorSpec } from "../../src/lib/extract/indicators.ts";
+import { generatedSchema, type SiteReport } from "../../src/lib/site/schema.ts";
 import { PAGE_TYPES, ROOT } from "./server.ts";
 import { browserSession } from "./session.ts";
 

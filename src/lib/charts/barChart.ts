@@ -1,7 +1,7 @@
 // Horizontal bar chart of one indicator across townships: one bar per datum, largest first.
 import * as Plot from "@observablehq/plot";
-import { formatNumber, QUALIFIER_MARK } from "../format.ts";
-import type { Qualifier } from "../types.ts";
+import { formatNumber, QUALIFIER_MARK } from "../site/format.ts";
+import type { Qualifier } from "../extract/types.ts";
 import { legend, unitNote, type LegendItem } from "./legend.ts";
 import { emptyChartSvg, renderSvg } from "./render.ts";
 import { DEFAULT_WIDTH, INK, MUTED, OTHER_COLOUR, PALETTE, QUALIFIED_DASH, QUALIFIED_FILL_OPACITY, textWidth } from "./theme.ts";

@@ -4,7 +4,7 @@
 // not drawn at all). Rates (%) use tens (0–9%, …, 90–100%). One horizontal bar per range, smallest
 // values at the top, the range written above its bar and the number of reports at its end.
 import * as Plot from "@observablehq/plot";
-import { formatNumber } from "../format.ts";
+import { formatNumber } from "../site/format.ts";
 import { unitNote } from "./legend.ts";
 import { emptyChartSvg, renderSvg } from "./render.ts";
 import { DEFAULT_WIDTH, INK, MUTED, PALETTE, textWidth } from "./theme.ts";

@@ -1,8 +1,8 @@
 // Line ("slope") chart of one indicator over the years, one line per township.
 import * as Plot from "@observablehq/plot";
 import { scaleLinear } from "d3";
-import { formatNumber } from "../format.ts";
-import type { Qualifier } from "../types.ts";
+import { formatNumber } from "../site/format.ts";
+import type { Qualifier } from "../extract/types.ts";
 import { barValueText } from "./barChart.ts";
 import { legend, unitNote } from "./legend.ts";
 import { emptyChartSvg, renderSvg } from "./render.ts";

@@ -1,6 +1,6 @@
 // Chart captions: one or two Chinese sentences that say what a chart shows, for every reader.
-import { formatFigure } from "../format.ts";
-import type { Qualifier } from "../types.ts";
+import { formatFigure } from "../site/format.ts";
+import type { Qualifier } from "../extract/types.ts";
 import { barName, sortBars, type BarDatum } from "./barChart.ts";
 import { seriesOf, type SeriesDatum } from "./slopeChart.ts";
 

@@ -1,7 +1,7 @@
-// /data/figures.csv: every figure, one row per report × reported indicator (src/lib/csv.ts).
+// /data/figures.csv: every figure, one row per report × reported indicator (src/lib/site/csv.ts).
 import type { APIRoute } from "astro";
-import { figuresCsv } from "../../lib/csv.ts";
-import { loadReports } from "../../lib/siteData.ts";
+import { figuresCsv } from "../../lib/site/csv.ts";
+import { loadReports } from "../../lib/site/siteData.ts";
 
 export const GET: APIRoute = async () => {
   const body = figuresCsv(await loadReports(), { base: import.meta.env.BASE_URL });

@@ -1,7 +1,7 @@
 // /data/figures.json: every figure with its mentions and quotes, without the full report texts.
 import type { APIRoute } from "astro";
-import { figuresJson } from "../../lib/csv.ts";
-import { loadReports } from "../../lib/siteData.ts";
+import { figuresJson } from "../../lib/site/csv.ts";
+import { loadReports } from "../../lib/site/siteData.ts";
 
 export const GET: APIRoute = async () => {
   const body = JSON.stringify(figuresJson(await loadReports()));

@@ -1,8 +1,8 @@
 // /data/indicators/{id}.csv: one indicator's chart data, every report listed (未报告 where absent).
 import type { APIRoute, GetStaticPaths } from "astro";
-import { indicatorCsv } from "../../../lib/csv.ts";
-import { INDICATORS } from "../../../lib/indicators.ts";
-import { loadReports } from "../../../lib/siteData.ts";
+import { indicatorCsv } from "../../../lib/site/csv.ts";
+import { INDICATORS } from "../../../lib/extract/indicators.ts";
+import { loadReports } from "../../../lib/site/siteData.ts";
 
 export const getStaticPaths = (() => INDICATORS.map((i) => ({ params: { id: i.id } }))) satisfies GetStaticPaths;
 

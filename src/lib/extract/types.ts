@@ -15,6 +15,11 @@ export interface Mention {
   end: number;
 }
 
+/** A mention as the extractor finds it, before it is grouped by indicator. */
+export interface FoundMention extends Mention {
+  indicator: string;
+}
+
 export interface IndicatorTotal {
   value: number;
   qualifier: Qualifier;

@@ -1,6 +1,6 @@
 // Figures of the synthetic reports: the range each indicator's values are drawn from, and how a
 // value is written with its qualifier (3000余份, 近20次, 约500人次, 98%以上, 1.2万, 两万余, 百余).
-import type { Qualifier } from "../types.js";
+import type { Qualifier } from "../../../src/lib/extract/types.js";
 import type { Rng } from "./prng.js";
 
 /** Short names the templates use for the 25 indicators of spec/indicators.md. */

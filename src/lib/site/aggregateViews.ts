@@ -2,10 +2,10 @@
 // an indicator (with how many townships or reports it rests on) and the distribution of its values.
 // Pure, no Astro imports.
 import { indicatorStats, type AggReport, type IndicatorStats } from "./aggregate.ts";
-import { barChartSvg, type BarDatum } from "./charts/barChart.ts";
-import { histogramBins, histogramSummary, histogramSvg } from "./charts/histogram.ts";
+import { barChartSvg, type BarDatum } from "../charts/barChart.ts";
+import { histogramBins, histogramSummary, histogramSvg } from "../charts/histogram.ts";
 import { formatNumber } from "./format.ts";
-import type { IndicatorSpec } from "./indicators.ts";
+import type { IndicatorSpec } from "../extract/indicators.ts";
 
 export interface RegionStats {
   code: string;

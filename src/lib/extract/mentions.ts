@@ -6,13 +6,9 @@ import { findNumerals, type NumeralToken } from "./numbers.js";
 import { combine, isRequirement, readQualifier, readTrailingQualifier } from "./qualifiers.js";
 import { excludedRanges, inRanges, type Section } from "./sections.js";
 import { Boundaries } from "./segments.js";
-import type { Mention, Qualifier } from "./types.js";
+import type { FoundMention, Qualifier } from "./types.js";
 import { readUnit, type UnitClass } from "./units.js";
 import { findZeroStatements } from "./zeros.js";
-
-export interface FoundMention extends Mention {
-  indicator: string;
-}
 
 /** A numeral followed by a unit: something that could be a figure. */
 interface Candidate {

@@ -13,9 +13,9 @@
 //   who        校正人  who corrected it (required)
 //   date       日期    when, YYYY-MM-DD (required)
 import Papa from "papaparse";
-import { contradictions } from "./checks.js";
-import { INDICATORS, indicatorSpec, isRate } from "./indicators.js";
-import type { Correction, IndicatorTotal, Qualifier } from "./types.js";
+import { contradictions } from "../extract/checks.js";
+import { INDICATORS, indicatorSpec, isRate } from "../extract/indicators.js";
+import type { Correction, IndicatorTotal, Qualifier } from "../extract/types.js";
 
 export const CORRECTIONS_FILE = "data/corrections.csv";
 

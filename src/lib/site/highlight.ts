@@ -1,6 +1,6 @@
 // Evidence highlighting: the report text cut into plain runs and marked evidence spans, and a
 // quote cut around the number it evidences. Pure string work, shared by pages and tests.
-import { findNumerals } from "./numbers.ts";
+import { findNumerals } from "../extract/numbers.ts";
 
 export interface Segment {
   text: string;

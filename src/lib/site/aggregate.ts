@@ -1,9 +1,9 @@
-// Aggregates for the pages at national scale (src/lib/scale.ts): reports grouped by province and
+// Aggregates for the pages at national scale (src/lib/site/scale.ts): reports grouped by province and
 // county (from the 9-digit code), medians and shares of an indicator, top and bottom townships, and
 // the reporting deadline (《法治政府建设与责任落实督察工作规定》第二十四条: a year's report is due
 // before 1 April of the next year). Pure, no Astro imports (tests/aggregate.test.ts).
 import type { SiteReport } from "./schema.ts";
-import type { Qualifier } from "./types.ts";
+import type { Qualifier } from "../extract/types.ts";
 
 /** What the aggregates read of a report (made-up objects of this shape serve the tests). */
 export type AggReport = Pick<SiteReport, "id" | "township" | "county" | "city" | "province" | "code" | "year" | "indicators">;

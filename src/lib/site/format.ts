@@ -1,5 +1,5 @@
 // How figures are written on the site: Chinese number formatting and qualifier marks.
-import type { Qualifier } from "./types.ts";
+import type { Qualifier } from "../extract/types.ts";
 
 const NUMBER = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });
 

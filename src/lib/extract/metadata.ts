@@ -1,6 +1,7 @@
 // Report metadata: township, the year covered (not the year published), title, report date and
 // issuing body (spec §1). Works on the simplified `match` view of the normalised text.
-import { findTownshipNames, isKnownTownship, isPartOfUnitName, type NameMatch } from "./regions.js";
+import { findTownshipNames, isKnownTownship, isPartOfUnitName } from "./gazetteer.js";
+import type { NameMatch } from "./nameIndex.js";
 
 export interface ReportMetadata {
   township: string | null;

@@ -2,11 +2,11 @@
 // indicator's chart data as CSV, and everything as JSON. Pure functions over the generated reports,
 // shared by the endpoints in src/pages/data/ and the tests; no Astro imports.
 import Papa from "papaparse";
-import { countedMentions } from "./totals.ts";
-import { INDICATORS, indicatorSpec, type IndicatorSpec } from "./indicators.ts";
+import { countedMentions } from "../extract/totals.ts";
+import { INDICATORS, indicatorSpec, type IndicatorSpec } from "../extract/indicators.ts";
 import { correctionNote } from "./quality.ts";
 import type { SiteReport } from "./schema.ts";
-import type { Correction, Mention, Qualifier } from "./types.ts";
+import type { Correction, Mention, Qualifier } from "../extract/types.ts";
 
 /** A qualifier as the CSV shows it (spec §2). */
 export const QUALIFIER_ZH: Record<Qualifier, string> = { exact: "确数", at_least: "不少于", at_most: "不多于", approx: "约" };

@@ -1,9 +1,9 @@
 // The data-quality page's view (src/pages/quality.astro): per report its errors, warnings and hand
 // corrections, each message with a Chinese kind. Pure, no Astro imports (tested directly).
 import { formatFigure } from "./format.ts";
-import { indicatorSpec } from "./indicators.ts";
+import { indicatorSpec } from "../extract/indicators.ts";
 import type { SiteReport } from "./schema.ts";
-import type { Correction } from "./types.ts";
+import type { Correction } from "../extract/types.ts";
 
 /** A report has a profile page when there is text to show (an unreadable file has none). */
 export function hasProfile(r: Pick<SiteReport, "textKey">): boolean {

@@ -16,7 +16,7 @@ export const mentionSchema = z
   })
   .refine((m) => m.end > m.start, { message: "evidence span is empty" });
 
-/** A hand correction (src/lib/corrections.ts): value/qualifier shown instead of the extracted ones. */
+/** A hand correction (src/lib/site/corrections.ts): value/qualifier shown instead of the extracted ones. */
 export const correctionSchema = z.object({
   value: z.number().finite().nonnegative(),
   qualifier: qualifierSchema,
@@ -40,7 +40,7 @@ export const indicatorTotalSchema = z
 
 export const reportSchema = z
   .object({
-    /** stable URL slug of the township-year (src/lib/slug.ts) */
+    /** stable URL slug of the township-year (src/lib/site/slug.ts) */
     id: z.string().min(1),
     file: z.string().min(1),
     township: z.string().nullable(),
@@ -56,7 +56,7 @@ export const reportSchema = z
     reportDate: z.string().nullable(),
     issuer: z.string().nullable(),
     encoding: z.string().nullable(),
-    /** length of the normalised text; the text itself is in its own file (src/lib/generated.ts) */
+    /** length of the normalised text; the text itself is in its own file (src/lib/site/generated.ts) */
     textLength: z.number().int().nonnegative(),
     /** content key of the text file */
     textKey: z.string().nullable(),

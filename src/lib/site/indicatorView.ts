@@ -1,6 +1,6 @@
 // The data of one indicator across reports, as the indicator page, its chart and its table use it.
 import type { SiteReport } from "./schema.ts";
-import type { Qualifier } from "./types.ts";
+import type { Qualifier } from "../extract/types.ts";
 
 export interface IndicatorRow {
   report: SiteReport;

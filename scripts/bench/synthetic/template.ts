@@ -9,7 +9,7 @@
 //   {0:ARC}            records a statement that nothing happened (value 0), writes nothing
 //   {~20-80}           a number that counts no indicator (villages covered, a score), not recorded
 // Rendering records every figure it writes, so that the report's true figures are known.
-import type { Qualifier } from "../types.js";
+import type { Qualifier } from "../../../src/lib/extract/types.js";
 import { ALIASES, COUNT_RANGES, RATE_IDS, drawRate, writeFigure, type FigureMode } from "./figures.js";
 import type { Rng } from "./prng.js";
 

@@ -1,6 +1,6 @@
 // Statements that nothing happened: 无行政复议及行政诉讼案件发生 → admin_reconsideration_cases 0
 // and admin_litigation_cases 0 (spec §2). Only indicators for which "none" is a real figure.
-import type { FoundMention } from "./mentions.js";
+import type { FoundMention } from "./types.js";
 
 const NEGATION = /无|未发生|未出现|没有|零|未有|未产生|未收到/g;
 

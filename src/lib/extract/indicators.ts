@@ -1,5 +1,5 @@
 // The 25 indicators of spec/indicators.json, with the unit classes each can be counted in.
-import spec from "../../spec/indicators.json" with { type: "json" };
+import spec from "../../../spec/indicators.json" with { type: "json" };
 import type { UnitClass } from "./units.js";
 
 export interface IndicatorSpec {

@@ -1,8 +1,8 @@
 // One synthetic township report: its text, and the figures it was written with (its truth).
 // Pure and deterministic: the same township, year and seed give the same text.
-import { INDICATOR_IDS, isRate } from "../indicators.js";
-import { totalQualifier } from "../qualifiers.js";
-import type { Qualifier } from "../types.js";
+import { INDICATOR_IDS, isRate } from "../../../src/lib/extract/indicators.js";
+import { totalQualifier } from "../../../src/lib/extract/qualifiers.js";
+import type { Qualifier } from "../../../src/lib/extract/types.js";
 import type { SyntheticTownship } from "./gazetteer.js";
 import { createRng, type Rng } from "./prng.js";
 import { render, templateIndicators, type GeneratedMention, type RenderState } from "./template.js";

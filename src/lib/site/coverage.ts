@@ -1,7 +1,7 @@
 // The townships a site covers, for the reporting-deadline view of the county pages (缺报: a township of
 // the list with no report for a year). Read from data/townships.csv (FZZL_TOWNSHIPS overrides the
 // path) when it exists; else every 镇, 乡, 街道 and 苏木 of the counties that have reports, from the
-// national division list (src/lib/regions.ts). Pure apart from loadCoverage's file read.
+// national division list (src/lib/extract/regions.ts). Pure apart from loadCoverage's file read.
 //
 // Columns (English or Chinese header names, in any order; UTF-8, with or without BOM):
 //   code      区划代码  the township's 9-digit national code   } one of the two per row; a name alone
@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { groupByRegion, type AggReport, type CountyGroup, type ProvinceGroup } from "./aggregate.ts";
-import { townshipsNamed, townshipsOfCounty, type TownshipEntry } from "./regions.ts";
+import { townshipsNamed, townshipsOfCounty, type TownshipEntry } from "../extract/gazetteer.ts";
 
 export const COVERAGE_FILE = "data/townships.csv";
 
