@@ -2,7 +2,7 @@
 import { defineConfig } from "astro/config";
 import sitemap from "@astrojs/sitemap";
 
-// Where the site is published, set by two environment variables (README, "Publishing"):
+// Where the site is published, set by two environment variables (docs/operating.md, "Publishing"):
 //   FZZL_BASE  the sub-path it is served under, e.g. /fzzf/ (default /); every link and asset follows it
 //   FZZL_SITE  the origin, e.g. https://fzzl.example.gov.cn (used for the sitemap and robots.txt)
 /** "/fzzf", "fzzf/" and "/fzzf/" all become "/fzzf/"; empty becomes "/". */

@@ -178,12 +178,12 @@ describe("applyCorrections", () => {
   });
 });
 
-describe("the README's example", () => {
+describe("the operator's guide's example", () => {
   it("parses and applies to the seeds without errors", () => {
-    const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
-    const block = /```csv\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block, "a ```csv block in README.md").toBeDefined();
-    const res = correctRecords(block!, [wangcun(), shashi()]);
+    const guide = readFileSync(join(import.meta.dirname, "..", "docs", "operating.md"), "utf8");
+    const block = /```csv\ncode,township,year,indicator([\s\S]*?)```/.exec(guide)?.[0];
+    expect(block, "a ```csv block of corrections in docs/operating.md").toBeDefined();
+    const res = correctRecords(block!.replace(/^```csv\n|```$/g, ""), [wangcun(), shashi()]);
     expect(res.errors).toEqual([]);
     expect(res.applied).toHaveLength(2);
   });

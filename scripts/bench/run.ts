@@ -438,7 +438,7 @@ export function renderMarkdown(data: BenchData, notes = ""): string {
   const lines: string[] = [
     "# Benchmarks",
     "",
-    "Written by `npm run bench` (`scripts/bench/run.ts`; see README, “Benchmarks”). The reports are synthetic:",
+    "Written by `npm run bench` (`scripts/bench/run.ts`; see docs/maintaining.md, “Benchmarks”). The reports are synthetic:",
     "real township names, counties and years from the national division list, report prose from",
     "templates of the sections and wordings real reports use, figures drawn at random",
     "(`scripts/bench/synthetic/`). Each table keeps the latest run of each row; every row says when (UTC) and at",
