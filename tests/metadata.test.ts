@@ -28,6 +28,10 @@ describe("title and year covered", () => {
     // the opening sentence's time, after a preamble
     ["为贯彻落实上级部署，2024年，新城街道以习近平法治思想为指导……", 2024, "opening"],
     ["法治政府建设是全面依法治国的重点任务。2023年以来，某镇坚持……", 2023, "opening"],
+    // years written digit by digit
+    ["二〇二四年，某镇坚持依法行政……", 2024, "opening"],
+    ["现将二○二三年度法治政府建设情况报告如下：", 2023, "statement"],
+    ["一、二零二五年主要工作及成效\n……", 2025, "heading"],
   ])("the year covered from the opening: %s", (text, year, source) => {
     expect(findYear(text, null)).toEqual({ year, source });
   });
@@ -59,6 +63,17 @@ describe("township and region", () => {
   it("a township the text writes by its short form (X街 for X街道)", () => {
     const r = extractText("x.txt", "2024年，在石鼓区委、区政府的正确领导下，五一街深入推进法治建设。五一街党工委召开专题会议3次。");
     expect(r).toMatchObject({ township: "五一街道", county: "石鼓区", code: "430407004" });
+  });
+  it.each([
+    ["石鼓区五一街办二〇二四年法治政府建设情况报告\n今年以来……", 2024],
+    ["石鼓区五一办事处关于二零二五年度法治政府建设工作的报告\n……", 2025],
+    ["石鼓区五一街道办事处2023年法治政府建设年度报告\n……", 2023],
+    ["石鼓区五一街道办2023年法治政府建设年度报告\n……", 2023],
+  ])("the 街道 by its office's names: %s", (text, year) => {
+    expect(extractText("x.txt", text)).toMatchObject({ township: "五一街道", county: "石鼓区", year });
+  });
+  it("镇人民政府 and the 党委 name the 镇", () => {
+    expect(extractText("x.txt", "云阳县沙市镇人民政府关于2024年法治政府建设情况的报告\n中共沙市镇委员会……")).toMatchObject({ township: "沙市镇", code: "500235123" });
   });
   it("a township the list lacks is not read as the known name its own name ends with", () => {
     // 西街道 (相山区) is the tail of 澜西街道, which the list does not have

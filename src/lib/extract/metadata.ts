@@ -2,6 +2,7 @@
 // issuing body (spec §1). Works on the simplified `match` view of the normalised text.
 import { findTownshipNames, fullTownshipName, isKnownTownship, isPartOfUnitName } from "./gazetteer.js";
 import type { NameMatch } from "./nameIndex.js";
+import { parseChineseNumeral } from "./numbers.js";
 
 export interface ReportMetadata {
   township: string | null;
@@ -57,7 +58,14 @@ function insideBookTitle(text: string, i: number): boolean {
   return open >= 0 && text.lastIndexOf("》", i) < open;
 }
 
-const YEAR_IN_TITLE = /(20\d\d)\s*年/;
+/** A year as reports write it: 2024, or digit by digit 二〇二四 (also with ○ or 零 for the zero). */
+const YEAR = String.raw`(20\d\d|二[〇零○][〇零○一二三四五六七八九]{2})`;
+
+function yearValue(written: string): number {
+  return /^\d/.test(written) ? Number(written) : parseChineseNumeral(written.replace(/○/g, "〇"));
+}
+
+const YEAR_IN_TITLE = new RegExp(String.raw`${YEAR}\s*年`);
 
 /** A heading line's mark: 一、 (一) 1. 第一部分 */
 const HEADING_MARK = String.raw`(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十]+部分[:：、]?)`;
@@ -68,29 +76,29 @@ const HEADING_MARK = String.raw`(?:[一二三四五六七八九十]+[、.．]|[(
  */
 export const YEAR_CUES: { source: NonNullable<ReportMetadata["yearSource"]>; pattern: RegExp }[] = [
   // 现将我镇2023年度法治政府建设工作开展情况汇报如下; 现对2023年所做工作总结如下
-  { source: "statement", pattern: /(?:现将|现对|现就|现把|特将|下面将|下面就)[^。]{0,24}?(20\d\d)\s*年/g },
+  { source: "statement", pattern: new RegExp(String.raw`(?:现将|现对|现就|现把|特将|下面将|下面就)[^。]{0,24}?${YEAR}\s*年`, "g") },
   // 2023年法治政府建设…报告 in running text
-  { source: "title", pattern: new RegExp(`(20\\d\\d)\\s*年度?${TITLE_WORDS.source}`, "g") },
+  { source: "title", pattern: new RegExp(String.raw`${YEAR}\s*年度?${TITLE_WORDS.source}`, "g") },
   // a report that opens with its year: 2023年，长寿镇党委、政府坚持……
-  { source: "opening", pattern: /(?:^|\n)[ \t]*(20\d\d)\s*年(?![0-9]{1,2}月)/g },
+  { source: "opening", pattern: new RegExp(String.raw`(?:^|\n)[ \t]*${YEAR}\s*年(?![0-9]{1,2}月)`, "g") },
   // its first heading: 一、2025年主要工作及成效 (not a plan's: 三、2026年工作计划)
   {
     source: "heading",
-    pattern: new RegExp(String.raw`(?:^|\n)[ \t]*${HEADING_MARK}[ \t]*(20\d\d)\s*年度?(?![0-9]{1,2}月)(?![^\n]{0,16}(?:计划|打算|思路|安排|展望|目标|任务))`, "g"),
+    pattern: new RegExp(String.raw`(?:^|\n)[ \t]*${HEADING_MARK}[ \t]*${YEAR}\s*年度?(?![0-9]{1,2}月)(?![^\n]{0,16}(?:计划|打算|思路|安排|展望|目标|任务))`, "g"),
   },
   // the year as the opening sentence's time: …的具体部署，2023年，清波街道…; 关键。2024年，巨野河街道…
-  { source: "opening", pattern: /(?:^|[。；;，,：:])[ \t]*(20\d\d)\s*年度?(?:以来)?[，,]/g },
+  { source: "opening", pattern: new RegExp(String.raw`(?:^|[。；;，,：:])[ \t]*${YEAR}\s*年度?(?:以来)?[，,]`, "g") },
 ];
 
 export function findYear(text: string, title: string | null): { year: number | null; source: ReportMetadata["yearSource"] } {
   if (title) {
     const m = YEAR_IN_TITLE.exec(title.replace(/《[^》]*》/g, ""));
-    if (m) return { year: Number(m[1]), source: "title" };
+    if (m) return { year: yearValue(m[1]!), source: "title" };
   }
   const head = text.slice(0, HEAD_CHARS * 2);
   for (const { source, pattern } of YEAR_CUES) {
     for (const m of head.matchAll(pattern)) {
-      if (!insideBookTitle(head, m.index!)) return { year: Number(m[1]), source };
+      if (!insideBookTitle(head, m.index!)) return { year: yearValue(m[1]!), source };
     }
   }
   const pub = findPublicationDate(text);
@@ -207,7 +215,7 @@ export function findTownship(text: string, title: string | null, issuer: string 
   if (best) return best;
   // not in the national list (renamed or new units): read it off the title
   const src = `${title ?? ""}\n${issuer ?? ""}`;
-  const m = new RegExp(`([\\u4e00-\\u9fff]{2,8}?${TOWNSHIP_SUFFIX.source})(?:人民政府|委员会|办事处|党委|关于|20\\d\\d|法治)`).exec(src);
+  const m = new RegExp(`([\\u4e00-\\u9fff]{2,8}?${TOWNSHIP_SUFFIX.source})(?:人民政府|委员会|办事处|党委|关于|20\\d\\d|二[〇零○]|法治)`).exec(src);
   if (m) {
     const name = m[1]!.replace(/^.*(?:省|市|县|区|旗)/, "");
     if (name.length >= 2) return name;

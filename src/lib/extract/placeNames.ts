@@ -145,10 +145,13 @@ export function standsApart(text: string, form: string): boolean {
 }
 
 /**
- * How reports shorten a township's suffix: 龙归街 for 龙归街道. One row a wording: [the list's
+ * How reports shorten a township's suffix: 龙归街 or 龙归办事处 for 龙归街道. One row a wording: [the list's
  * suffix, as reports write it]. The stem must keep at least 2 characters (老街, 大街 are streets).
  */
-export const TOWNSHIP_SHORT_SUFFIXES: readonly [full: string, short: string][] = [["街道", "街"]];
+export const TOWNSHIP_SHORT_SUFFIXES: readonly [full: string, short: string][] = [
+  ["街道", "街"], // 龙归街 (also the start of 街办)
+  ["街道", "办事处"], // 五一办事处
+];
 
 /** The short forms of a township name that TOWNSHIP_SHORT_SUFFIXES give (龙归街道 → 龙归街). */
 export function townshipShortForms(name: string): string[] {
