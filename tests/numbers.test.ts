@@ -130,6 +130,9 @@ describe("findNumerals", () => {
     expect(values("万万不可")).toEqual([]);
     expect(values("亿万群众")).toEqual([]);
     expect(values("千方百计")).toEqual([100]);
+    expect(values("惠及师生近千人")).toEqual([1000]);
+    expect(values("覆盖群众超万人次")).toEqual([10000]);
+    expect(values("约千份")).toEqual([1000]);
   });
   it("years and dates read as numbers, never as figures (no unit counts them)", () => {
     expect(values("二〇二四年")).toEqual([2024]);

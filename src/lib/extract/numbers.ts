@@ -7,6 +7,7 @@
 // mentions.ts. The rules are in docs/extraction.md ("Numerals").
 
 import { CodeTable } from "./codeTable.js";
+import { qualifierWordBefore } from "./qualifiers.js";
 
 export interface NumeralToken {
   /** the value as a plain number (1.2万 → 12000) */
@@ -302,8 +303,8 @@ function digitsOnly(from: number, to: number, digits: number): number {
 
 /**
  * Is parts [from, to) a numeral at all? A lone financial character is a word (队伍, 收拾), and
- * units without a digit are a numeral only as 十…/百…/廿/卅 or before 余/多 (十万, 百余, 万余):
- * 万万, 千万 and 亿万 are words (万万不可, 千万不要, 亿万群众).
+ * units without a digit are a numeral only as 十…/百…/廿/卅, before 余/多 or after a qualifier
+ * (十万, 百余, 万余, 近千人, 超万人次): 万万, 千万 and 亿万 are words (万万不可, 千万不要, 亿万群众).
  */
 function standsAsNumeral(text: string, from: number, to: number): boolean {
   if (to - from === 1 && elFinancial[from]) return false;
@@ -311,7 +312,7 @@ function standsAsNumeral(text: string, from: number, to: number): boolean {
   const first = elKind[from]!;
   if (first === TENS || (first === SMALL && elValue[from]! <= 100)) return true;
   const after = text.charCodeAt(elEnd[to - 1]!);
-  return after === YU || after === DUO;
+  return after === YU || after === DUO || qualifierWordBefore(text, elStart[from]!);
 }
 
 function hasUnit(from: number, to: number): boolean {

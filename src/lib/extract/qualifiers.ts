@@ -51,6 +51,11 @@ const AFTER_FIRST = new Set(AFTER.map(([w]) => w.charCodeAt(0)));
 const YU = "余".charCodeAt(0);
 const DUO = "多".charCodeAt(0);
 
+/** Does one of the qualifier words that go before a number (近, 约, 超过 …) end at `at`? */
+export function qualifierWordBefore(text: string, at: number): boolean {
+  return at > 0 && BEFORE_LAST.has(text.charCodeAt(at - 1)) && BEFORE.some(([word]) => text.startsWith(word, at - word.length));
+}
+
 /** Reads the qualifier before the number at [start, end) and the one right after it. */
 export function readQualifier(text: string, start: number, end: number): QualifierRead {
   let before: Qualifier | null = null;
