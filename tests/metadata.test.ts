@@ -85,6 +85,10 @@ describe("township and region", () => {
     const r = extractText("x.txt", "相山区西街道2024年法治政府建设情况报告\n2024年，在区委领导下，西街道坚持依法行政。");
     expect(r).toMatchObject({ township: "西街道", county: "相山区", code: "340603003" });
   });
+  it("a known name always after a year or 赴 is still the township itself", () => {
+    const r = extractText("x.txt", "淮北市2024年西街道法治政府建设情况报告\n2024年西街道坚持依法行政，组织干部赴西街道综治中心学习。");
+    expect(r).toMatchObject({ township: "西街道", code: "340603003" });
+  });
   it("reads traditional-Chinese reports through the simplified view", () => {
     const r = extractText("r037.txt", fixture("dev", "r037.txt"));
     expect(r).toMatchObject({ township: "云湖桥镇", county: "湘潭县", code: "430321111", year: 2025 });

@@ -143,10 +143,16 @@ const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木)/;
 
 /**
  * Characters after which a township's name starts: the suffix of the county before it (垫江县桂东街道),
- * and words that stand before names (在, 对, 原, 全, 中共 …). After any other Han character, a name
+ * a date's (2024年西街道), and words that stand before names (在, 对, 原, 全, 中共, 赴 …). After any other Han character, a name
  * found is read as the tail of a longer name the text writes, when the text writes it so every time.
  */
-const BEFORE_A_NAME = new Set(Array.from("省市县区旗盟州共委府在对由与和及的是为于把被向从到将各该原全本我", (ch) => ch.charCodeAt(0)));
+const BEFORE_A_NAME = new Set(
+  Array.from(
+    // unit suffixes; dates; words before a place (在, 对, 赴, 走进 …)
+    "省市县区旗盟州镇乡道共委府" + "年度月日" + "在对由与和及或暨的是为于把被向从到至将各该原全本我了经自往赴达驻进入来去届",
+    (ch) => ch.charCodeAt(0),
+  ),
+);
 /** How many characters a longer name may add before a known one (桂 + 东街道). */
 const MAX_ADDED = 3;
 
