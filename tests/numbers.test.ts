@@ -133,6 +133,8 @@ describe("findNumerals", () => {
     expect(values("惠及师生近千人")).toEqual([1000]);
     expect(values("覆盖群众超万人次")).toEqual([10000]);
     expect(values("约千份")).toEqual([1000]);
+    // an indefinite amount is no figure
+    for (const s of ["覆盖数百人", "开展几十次", "发放上千份", "成千上万群众", "数十万人次"]) expect(values(s), s).toEqual([]);
   });
   it("years and dates read as numbers, never as figures (no unit counts them)", () => {
     expect(values("二〇二四年")).toEqual([2024]);

@@ -304,16 +304,21 @@ function digitsOnly(from: number, to: number, digits: number): number {
 /**
  * Is parts [from, to) a numeral at all? A lone financial character is a word (队伍, 收拾), and
  * units without a digit are a numeral only as 十…/百…/廿/卅, before 余/多 or after a qualifier
- * (十万, 百余, 万余, 近千人, 超万人次): 万万, 千万 and 亿万 are words (万万不可, 千万不要, 亿万群众).
+ * (十万, 百余, 万余, 近千人, 超万人次): 万万, 千万 and 亿万 are words (万万不可, 千万不要, 亿万群众), and
+ * after 数/几/上/成 they are an indefinite amount (数百人, 几十次, 上千份).
  */
 function standsAsNumeral(text: string, from: number, to: number): boolean {
   if (to - from === 1 && elFinancial[from]) return false;
   for (let k = from; k < to; k++) if (elKind[k] === DIGIT || elKind[k] === ARABIC_NUMBER) return true;
+  if (INDEFINITE_BEFORE.has(text.charCodeAt(elStart[from]! - 1))) return false;
   const first = elKind[from]!;
   if (first === TENS || (first === SMALL && elValue[from]! <= 100)) return true;
   const after = text.charCodeAt(elEnd[to - 1]!);
   return after === YU || after === DUO || qualifierWordBefore(text, elStart[from]!);
 }
+
+/** Before units without a digit, these make an indefinite amount, not a figure: 数百人, 几十次, 上千份, 成千上万. */
+const INDEFINITE_BEFORE = new Set(Array.from("数几上成", (ch) => ch.charCodeAt(0)));
 
 function hasUnit(from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (elKind[k] !== DIGIT && elKind[k] !== ARABIC_NUMBER && elKind[k] !== INNER_APPROX) return true;
