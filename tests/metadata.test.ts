@@ -18,6 +18,28 @@ describe("title and year covered", () => {
     expect(findYear("现将我镇2023年度法治政府建设工作开展情况汇报如下：", null).year).toBe(2023);
     expect(findYear("2022年,在区委、区政府的正确领导下……", null).year).toBe(2022);
   });
+  it.each([
+    // a statement of what follows: 现将/现对/现就 … 年
+    ["现对2024年所做工作总结如下：", 2024, "statement"],
+    ["现就2023年度依法行政工作报告如下：", 2023, "statement"],
+    // the first heading
+    ["今年以来，我镇坚持依法行政。\n一、2023年度主要工作及成效\n（一）……", 2023, "heading"],
+    ["（一）2025年推进法治建设的主要举措\n……", 2025, "heading"],
+    // the opening sentence's time, after a preamble
+    ["为贯彻落实上级部署，2024年，新城街道以习近平法治思想为指导……", 2024, "opening"],
+    ["法治政府建设是全面依法治国的重点任务。2023年以来，某镇坚持……", 2023, "opening"],
+    // years written digit by digit
+    ["二〇二四年，某镇坚持依法行政……", 2024, "opening"],
+    ["现将二○二三年度法治政府建设情况报告如下：", 2023, "statement"],
+    ["一、二零二五年主要工作及成效\n……", 2025, "heading"],
+  ])("the year covered from the opening: %s", (text, year, source) => {
+    expect(findYear(text, null)).toEqual({ year, source });
+  });
+  it("not a plan's heading, nor a year that only dates something", () => {
+    expect(findYear("今年以来，我镇坚持依法行政。\n三、2026年工作计划\n……", null).year).toBeNull();
+    expect(findYear("截至2023年，全镇建成法治文化阵地12个。", null).year).toBeNull();
+    expect(findYear("认真落实《法治社会建设实施纲要（2020—2025年）》，全面推进……", null).year).toBeNull();
+  });
   it("a year inside a cited document's name is not the report's year", () => {
     const text = "认真贯彻落实《城中区2026年法治政府建设工作要点》要求。现将2025年工作情况总结如下:";
     expect(findYear(text, findTitle(text)).year).toBe(2025);
@@ -38,6 +60,35 @@ describe("title and year covered", () => {
 });
 
 describe("township and region", () => {
+  it("a township the text writes by its short form (X街 for X街道)", () => {
+    const r = extractText("x.txt", "2024年，在石鼓区委、区政府的正确领导下，五一街深入推进法治建设。五一街党工委召开专题会议3次。");
+    expect(r).toMatchObject({ township: "五一街道", county: "石鼓区", code: "430407004" });
+  });
+  it.each([
+    ["石鼓区五一街办二〇二四年法治政府建设情况报告\n今年以来……", 2024],
+    ["石鼓区五一办事处关于二零二五年度法治政府建设工作的报告\n……", 2025],
+    ["石鼓区五一街道办事处2023年法治政府建设年度报告\n……", 2023],
+    ["石鼓区五一街道办2023年法治政府建设年度报告\n……", 2023],
+  ])("the 街道 by its office's names: %s", (text, year) => {
+    expect(extractText("x.txt", text)).toMatchObject({ township: "五一街道", county: "石鼓区", year });
+  });
+  it("镇人民政府 and the 党委 name the 镇", () => {
+    expect(extractText("x.txt", "云阳县沙市镇人民政府关于2024年法治政府建设情况的报告\n中共沙市镇委员会……")).toMatchObject({ township: "沙市镇", code: "500235123" });
+  });
+  it("a township the list lacks is not read as the known name its own name ends with", () => {
+    // 西街道 (相山区) is the tail of 澜西街道, which the list does not have
+    const r = extractText("x.txt", "某某县澜西街道2025年法治政府建设工作报告\n2025年，澜西街道认真履行法治建设职责。澜西街道党工委召开专题会议4次。");
+    expect(r).toMatchObject({ township: "澜西街道", county: null, province: null, code: null });
+    expect(r.warnings.join()).toMatch(/澜西街道 not found in the national division list/);
+  });
+  it("a known name after a county's name, 在 or 、 is the township itself", () => {
+    const r = extractText("x.txt", "相山区西街道2024年法治政府建设情况报告\n2024年，在区委领导下，西街道坚持依法行政。");
+    expect(r).toMatchObject({ township: "西街道", county: "相山区", code: "340603003" });
+  });
+  it("a known name always after a year or 赴 is still the township itself", () => {
+    const r = extractText("x.txt", "淮北市2024年西街道法治政府建设情况报告\n2024年西街道坚持依法行政，组织干部赴西街道综治中心学习。");
+    expect(r).toMatchObject({ township: "西街道", code: "340603003" });
+  });
   it("reads traditional-Chinese reports through the simplified view", () => {
     const r = extractText("r037.txt", fixture("dev", "r037.txt"));
     expect(r).toMatchObject({ township: "云湖桥镇", county: "湘潭县", code: "430321111", year: 2025 });

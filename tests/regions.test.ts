@@ -192,7 +192,20 @@ describe("resolveRegion", () => {
     const result = resolveRegion("不存在镇", "云阳县不存在镇");
     expect(result.region).toEqual({ township: "不存在镇", county: null, city: null, province: null, code: null });
     expect(result.candidates).toEqual([]);
-    expect(result.warning).toBe("township 不存在镇 not found in the national division list");
+    expect(result.warning).toMatch(/^township 不存在镇 not found in the national division list \(created or renamed after it\?\); region left empty$/);
+  });
+
+  it("a name the list lacks stays unresolved; the warning names the list's places under another suffix (乡 → 镇)", () => {
+    const result = resolveRegion("沙市乡", "云阳县沙市乡");
+    expect(result.region).toMatchObject({ township: "沙市乡", county: null, code: null });
+    expect(result.warning).toMatch(/not found in the national division list/);
+    expect(result.warning).toMatch(/重庆市 云阳县 沙市镇 \(500235123\)/);
+  });
+
+  it("resolves a township the text writes by its short form (五一街 for 五一街道), and says so", () => {
+    const result = resolveRegion("五一街道", "在石鼓区委的领导下，五一街坚持依法行政");
+    expect(result.region).toMatchObject({ township: "五一街道", county: "石鼓区", code: "430407004" });
+    expect(result.warning).toMatch(/written 五一街/);
   });
 
   describe("ordinary words that contain a place name are no evidence", () => {

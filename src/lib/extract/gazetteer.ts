@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import Papa from "papaparse";
 import { NameIndex, type NameMatch } from "./nameIndex.js";
 import { matchView, warmSimplified } from "./normalize.js";
-import { GENERIC_FULL_NAMES, shortForms, type Level } from "./placeNames.js";
+import { GENERIC_FULL_NAMES, shortForms, townshipShortForms, type Level } from "./placeNames.js";
 
 /** The named columns of a CSV file with a header line, in the order asked for. */
 function readCsv(path: string, columns: readonly string[]): string[][] {
@@ -67,6 +67,8 @@ interface Gazetteer {
    * 永兴县, 高新技术产业开发区 of 临沂高新技术产业开发区): the unit names and where in them.
    */
   inUnitNames: Map<string, { unit: string; offset: number }[]>;
+  /** short forms of township names (龙归街 → 龙归街道) that name no place of their own, in the township index too */
+  fullNames: Map<string, string>;
 }
 
 const MUNICIPALITIES = new Set(["11", "12", "31", "50"]);
@@ -134,6 +136,17 @@ export function gazetteer(): Gazetteer {
     if (!GENERIC_TOWNSHIP_NAMES.has(name)) townshipIndex.add(key);
   }
 
+  const unitKeys = new Set([...provinces.values(), ...cities.values(), ...counties.values()].flatMap((u) => (u ? [u.key] : [])));
+  const fullNames = new Map<string, string>();
+  for (const key of byKey.keys()) {
+    for (const short of townshipShortForms(key)) {
+      // a short form that is a place's own name, or a county's, is that place
+      if (byKey.has(short) || unitKeys.has(short)) continue;
+      fullNames.set(short, key);
+      townshipIndex.add(short);
+    }
+  }
+
   const unitIndex = new NameIndex();
   for (const unit of [...provinces.values(), ...cities.values(), ...counties.values()]) {
     if (unit && !GENERIC_FULL_NAMES.has(unit.name)) unitIndex.add(unit.key);
@@ -148,7 +161,7 @@ export function gazetteer(): Gazetteer {
     }
   }
 
-  cache = { byName, byKey, townshipIndex, unitIndex, inUnitNames };
+  cache = { byName, byKey, townshipIndex, unitIndex, inUnitNames, fullNames };
   return cache;
 }
 
@@ -189,6 +202,11 @@ export function townshipsOfCounty(countyCode: string): TownshipEntry[] {
     for (const towns of countyIndex.values()) towns.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
   return [...(countyIndex.get(countyCode) ?? [])];
+}
+
+/** The township name a short form found in a text stands for (龙归街 → 龙归街道); other names as they are. */
+export function fullTownshipName(name: string): string {
+  return gazetteer().fullNames.get(name) ?? name;
 }
 
 /** Is this a known township-level name (镇/乡/街道/苏木/…) anywhere in China? */

@@ -5,7 +5,7 @@ import { unitFits } from "./indicators.js";
 import { findNumerals, type NumeralToken } from "./numbers.js";
 import { combine, isRequirement, readQualifier, readTrailingQualifier } from "./qualifiers.js";
 import { excludedRanges, inRanges, type Section } from "./sections.js";
-import { Boundaries } from "./segments.js";
+import { Boundaries, Marks } from "./segments.js";
 import type { FoundMention, Qualifier } from "./types.js";
 import { readUnit, type UnitClass } from "./units.js";
 import { findZeroStatements } from "./zeros.js";
@@ -90,11 +90,35 @@ function targetTerms(s: string): Set<string> {
   return new Set([...s.matchAll(TARGET_TERM)].map((m) => m[0]));
 }
 
+/**
+ * How far a figure's sentence context (before, after, earlier) reaches from it, in characters:
+ * the corpora's longest sentence is 300 characters. Bounded so that a sentence with many figures
+ * (tables flattened into one line) is read in time proportional to its length.
+ */
+const CONTEXT_REACH = 400;
+
 /** `sections`, when given, is findSections(text, reportYear), already found. */
 export function findMentions(text: string, reportYear: number | null, sections?: readonly Section[]): FoundMention[] {
   const excluded = excludedRanges(text, reportYear, sections);
   const cands = candidates(text);
   const b = new Boundaries(text);
+  // spans asked about for every figure, indexed once (see Marks)
+  const periodic = new Marks(text, PERIODIC);
+  const qizhong = new Marks(text, /其中/);
+  const opens = new Marks(text, /[(（]/);
+  const closes = new Marks(text, /[)）]/);
+  // the figures that count something (2025年度 is no boundary) before and after each candidate
+  const prevCounting = new Int32Array(cands.length);
+  const nextCounting = new Int32Array(cands.length);
+  for (let k = 0, last = -1; k < cands.length; k++) {
+    prevCounting[k] = last;
+    if (cands[k]!.unitClass !== "other") last = k;
+  }
+  for (let k = cands.length - 1, next = cands.length; k >= 0; k--) {
+    nextCounting[k] = next;
+    if (cands[k]!.unitClass !== "other") next = k;
+  }
+  let earlier = "";
   const out: (FoundMention & { sentence: number; context: string })[] = [];
 
   let sentenceOf = -1;
@@ -108,6 +132,7 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       sentenceOf = sStart;
       head = null;
       prevIndicator = null;
+      earlier = earlierSentences(b, sStart).slice(-2 * CONTEXT_REACH);
     }
     if (c.unitClass === "other") {
       // (classify reads no indicator from such a unit: the figure only ends the run of the previous one)
@@ -115,12 +140,9 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       continue;
     }
     // neighbours are the figures that count something (2025年度 is no boundary)
-    let p = i - 1;
-    while (p >= 0 && cands[p]!.unitClass === "other") p--;
-    let q = i + 1;
-    while (q < cands.length && cands[q]!.unitClass === "other") q++;
+    const p = prevCounting[i]!;
     const prevC = p >= 0 ? cands[p] : undefined;
-    const nextC = cands[q];
+    const nextC = cands[nextCounting[i]!];
     const cStart = b.clauseStart(c.qStart);
     const cEnd = b.clauseEnd(c.unitEnd);
     // the words between two figures of one clause belong to the earlier figure up to the last
@@ -132,14 +154,12 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       leftStart = prevC.unitEnd + (sep >= 0 ? sep + 1 : 0);
     }
     let rightEnd = Math.min(cEnd, nextC ? nextC.qStart : text.length);
-    const listSep = text.indexOf("、", c.unitEnd);
-    if (listSep >= 0 && listSep < rightEnd) rightEnd = listSep;
+    for (let k = c.unitEnd; k < rightEnd; k++) if (text.charCodeAt(k) === 0x3001) rightEnd = k; // 、
     const sEnd = b.sentenceEnd(c.unitEnd);
 
     if (inRanges(excluded, c.token.start)) continue;
     // a requirement or a routine (每年不少于4次, 每半年听取1次) is not a result
-    const ownClause = text.slice(cStart, c.qStart);
-    if (PERIODIC.test(ownClause) || isRequirement(text, c.qStart)) {
+    if (periodic.within(cStart, c.qStart) || isRequirement(text, c.qStart)) {
       prevIndicator = null;
       continue;
     }
@@ -147,9 +167,9 @@ export function findMentions(text: string, reportYear: number | null, sections?:
     const ctx: FigureContext = {
       left: text.slice(leftStart, c.qStart),
       right: text.slice(c.unitEnd, Math.max(c.unitEnd, rightEnd)),
-      before: text.slice(sStart, leftStart),
-      after: text.slice(Math.max(c.unitEnd, rightEnd), sEnd),
-      earlier: earlierSentences(b, sStart),
+      before: text.slice(Math.max(sStart, leftStart - CONTEXT_REACH), leftStart),
+      after: text.slice(Math.max(c.unitEnd, rightEnd), Math.min(sEnd, Math.max(c.unitEnd, rightEnd) + CONTEXT_REACH)),
+      earlier,
       unitClass: c.unitClass,
       prevIndicator,
     };
@@ -158,9 +178,7 @@ export function findMentions(text: string, reportYear: number | null, sections?:
     // breakdowns: after 其中 in the sentence, or in brackets right after a mention
     let inBreakdown = false;
     if (head) {
-      const between = text.slice(head.end, c.qStart);
-      const sinceSentence = text.slice(sStart, c.qStart);
-      inBreakdown = /其中/.test(sinceSentence.slice(Math.max(0, head.end - sStart - 2))) || (/[(（]/.test(between) && !/[)）]/.test(between));
+      inBreakdown = qizhong.within(Math.max(sStart, head.end - 2), c.qStart) || (opens.within(head.end, c.qStart) && !closes.within(head.end, c.qStart));
     }
 
     let indicator: string | null = "indicator" in verdict ? verdict.indicator : null;
@@ -206,19 +224,18 @@ export function findMentions(text: string, reportYear: number | null, sections?:
   out.sort((a, b) => a.start - b.start);
 
   // repeats: the same figure of the same indicator for the same target, told in another sentence
-  for (let i = 0; i < out.length; i++) {
-    const m = out[i]!;
-    if (m.part) continue;
-    let terms: Set<string> | null = null; // read when an earlier mention could be the same
-    for (let j = 0; j < i; j++) {
-      const o = out[j]!;
-      if (o.repeat || o.indicator !== m.indicator || o.value !== m.value || o.sentence === m.sentence) continue;
-      terms ??= targetTerms(m.context);
-      if (terms.size === 0) break;
-      if ([...targetTerms(o.context)].some((t) => terms!.has(t))) {
-        m.repeat = true;
-        break;
-      }
+  // (earlier mentions that are no repeat, by indicator, value and target term: up to two of their sentences)
+  const told = new Map<string, number[]>();
+  for (const m of out) {
+    const terms = m.context ? targetTerms(m.context) : null;
+    if (!terms || terms.size === 0) continue;
+    const keys = [...terms].map((t) => `${m.indicator}\u0000${m.value}\u0000${t}`);
+    if (!m.part && keys.some((k) => told.get(k)?.some((s) => s !== m.sentence))) m.repeat = true;
+    if (m.repeat) continue;
+    for (const k of keys) {
+      const sentences = told.get(k);
+      if (!sentences) told.set(k, [m.sentence]);
+      else if (sentences.length < 2 && sentences[0] !== m.sentence) sentences.push(m.sentence);
     }
   }
   return out.map(({ sentence: _s, context: _c, ...m }) => m);

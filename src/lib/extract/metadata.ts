@@ -1,7 +1,8 @@
 // Report metadata: township, the year covered (not the year published), title, report date and
 // issuing body (spec §1). Works on the simplified `match` view of the normalised text.
-import { findTownshipNames, isKnownTownship, isPartOfUnitName } from "./gazetteer.js";
+import { findTownshipNames, fullTownshipName, isKnownTownship, isPartOfUnitName } from "./gazetteer.js";
 import type { NameMatch } from "./nameIndex.js";
+import { parseChineseNumeral } from "./numbers.js";
 
 export interface ReportMetadata {
   township: string | null;
@@ -11,7 +12,7 @@ export interface ReportMetadata {
   reportDate: string | null;
   issuer: string | null;
   /** how the year was found, for warnings */
-  yearSource: "title" | "statement" | "opening" | "publication" | null;
+  yearSource: "title" | "statement" | "opening" | "heading" | "publication" | null;
 }
 
 const CHROME_LINE = /当前位置|您的位置|首页|>|»|\||热门搜索|无障碍|字体|浏览次数|访问次数|分享/;
@@ -57,25 +58,49 @@ function insideBookTitle(text: string, i: number): boolean {
   return open >= 0 && text.lastIndexOf("》", i) < open;
 }
 
-const YEAR_IN_TITLE = /(20\d\d)\s*年/;
+/** A year as reports write it: 2024, or digit by digit 二〇二四 (also with ○ or 零 for the zero). */
+const YEAR = String.raw`(20\d\d|二[〇零○][〇零○一二三四五六七八九]{2})`;
+
+function yearValue(written: string): number {
+  return /^\d/.test(written) ? Number(written) : parseChineseNumeral(written.replace(/○/g, "〇"));
+}
+
+const YEAR_IN_TITLE = new RegExp(String.raw`${YEAR}\s*年`);
+
+/** A heading line's mark: 一、 (一) 1. 第一部分 */
+const HEADING_MARK = String.raw`(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十]+部分[:：、]?)`;
+
+/**
+ * Where the opening states the year the report covers, strongest first (after the title): the
+ * first match of a row outside a cited document's 《title》 gives the year. One row a wording.
+ */
+export const YEAR_CUES: { source: NonNullable<ReportMetadata["yearSource"]>; pattern: RegExp }[] = [
+  // 现将我镇2023年度法治政府建设工作开展情况汇报如下; 现对2023年所做工作总结如下
+  { source: "statement", pattern: new RegExp(String.raw`(?:现将|现对|现就|现把|特将|下面将|下面就)[^。]{0,24}?${YEAR}\s*年`, "g") },
+  // 2023年法治政府建设…报告 in running text
+  { source: "title", pattern: new RegExp(String.raw`${YEAR}\s*年度?${TITLE_WORDS.source}`, "g") },
+  // a report that opens with its year: 2023年，长寿镇党委、政府坚持……
+  { source: "opening", pattern: new RegExp(String.raw`(?:^|\n)[ \t]*${YEAR}\s*年(?![0-9]{1,2}月)`, "g") },
+  // its first heading: 一、2025年主要工作及成效 (not a plan's: 三、2026年工作计划)
+  {
+    source: "heading",
+    pattern: new RegExp(String.raw`(?:^|\n)[ \t]*${HEADING_MARK}[ \t]*${YEAR}\s*年度?(?![0-9]{1,2}月)(?![^\n]{0,16}(?:计划|打算|思路|安排|展望|目标|任务))`, "g"),
+  },
+  // the year as the opening sentence's time: …的具体部署，2023年，清波街道…; 关键。2024年，巨野河街道…
+  { source: "opening", pattern: new RegExp(String.raw`(?:^|[。；;，,：:])[ \t]*${YEAR}\s*年度?(?:以来)?[，,]`, "g") },
+];
 
 export function findYear(text: string, title: string | null): { year: number | null; source: ReportMetadata["yearSource"] } {
   if (title) {
     const m = YEAR_IN_TITLE.exec(title.replace(/《[^》]*》/g, ""));
-    if (m) return { year: Number(m[1]), source: "title" };
+    if (m) return { year: yearValue(m[1]!), source: "title" };
   }
   const head = text.slice(0, HEAD_CHARS * 2);
-  // 现将我镇2023年度法治政府建设工作开展情况汇报如下
-  for (const m of head.matchAll(/现将[^。]{0,24}?(20\d\d)\s*年/g)) {
-    if (!insideBookTitle(head, m.index!)) return { year: Number(m[1]), source: "statement" };
+  for (const { source, pattern } of YEAR_CUES) {
+    for (const m of head.matchAll(pattern)) {
+      if (!insideBookTitle(head, m.index!)) return { year: yearValue(m[1]!), source };
+    }
   }
-  // 2023年法治政府建设…报告 in running text, outside cited documents
-  for (const m of head.matchAll(new RegExp(`(20\\d\\d)\\s*年度?${TITLE_WORDS.source}`, "g"))) {
-    if (!insideBookTitle(head, m.index!)) return { year: Number(m[1]), source: "title" };
-  }
-  // a report that opens with its year: 2023年，长寿镇党委、政府坚持……
-  const opening = /(?:^|\n)[ \t]*(20\d\d)\s*年(?![0-9]{1,2}月)/.exec(head);
-  if (opening) return { year: Number(opening[1]), source: "opening" };
   const pub = findPublicationDate(text);
   if (pub) {
     const [y, mo] = pub.split("-").map(Number) as [number, number];
@@ -117,6 +142,49 @@ export function findIssuer(text: string, lines: readonly OpeningLine[] = opening
 const TOWNSHIP_SUFFIX = /(?:镇|乡|街道|苏木)/;
 
 /**
+ * Characters after which a township's name starts: the suffix of the county before it (垫江县桂东街道),
+ * a date's (2024年西街道), and words that stand before names (在, 对, 原, 全, 中共, 赴 …). After any other Han character, a name
+ * found is read as the tail of a longer name the text writes, when the text writes it so every time.
+ */
+const BEFORE_A_NAME = new Set(
+  Array.from(
+    // unit suffixes; dates; words before a place (在, 对, 赴, 走进 …)
+    "省市县区旗盟州镇乡道共委府" + "年度月日" + "在对由与和及或暨的是为于把被向从到至将各该原全本我了经自往赴达驻进入来去届",
+    (ch) => ch.charCodeAt(0),
+  ),
+);
+/** How many characters a longer name may add before a known one (桂 + 东街道). */
+const MAX_ADDED = 3;
+
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * Known names that the text only ever writes as the end of a longer name: a township created or
+ * renamed after the division list (桂东街道, not in the list, holds the 东街道 of another county).
+ * Name → the longer name. Needs two occurrences or more, all with the same characters before.
+ */
+export function longerNamesWritten(text: string, found: readonly NameMatch[]): Map<string, string> {
+  const starts = new Map<string, number[]>();
+  for (const m of found) {
+    const list = starts.get(m.name);
+    if (list) list.push(m.start);
+    else starts.set(m.name, [m.start]);
+  }
+  const out = new Map<string, string>();
+  for (const [name, at] of starts) {
+    if (at.length < 2) continue;
+    let added = "";
+    for (let depth = 1; depth <= MAX_ADDED; depth++) {
+      const c = at[0]! - depth >= 0 ? text.charCodeAt(at[0]! - depth) : -1;
+      if (!isHan(c) || BEFORE_A_NAME.has(c) || at.some((s) => s - depth < 0 || text.charCodeAt(s - depth) !== c)) break;
+      added = String.fromCharCode(c) + added;
+    }
+    if (added) out.set(name, added + name);
+  }
+  return out;
+}
+
+/**
  * The township the report is about: the known township name its title, issuer and text name most.
  * A township name that is part of a county-level name there (滨海新区 in 天津市滨海新区, 开发区
  * names) counts only when no other township is named. `townshipNames`, when given, is
@@ -128,7 +196,11 @@ export function findTownship(text: string, title: string | null, issuer: string 
   const inUnit = new Map<string, number>();
   // "X街道办事处" is the office of X街道: read it as the 街道 when that is a known township
   // (新华街道办事处 is also the name of one township in 阿拉善左旗, and must not swallow every 新华街道)
-  const canonical = (name: string) => {
+  const found = townshipNames ?? findTownshipNames(text);
+  const longer = longerNamesWritten(text, found);
+  const canonical = (written: string) => {
+    // 桂东街道 for the 东街道 in it; 龙归街道 for 龙归街
+    const name = longer.get(written) ?? fullTownshipName(written);
     if (!name.endsWith("办事处")) return name;
     const office = name.slice(0, -3);
     return isKnownTownship(office) ? office : name;
@@ -140,7 +212,7 @@ export function findTownship(text: string, title: string | null, issuer: string 
       scores.set(n, (scores.get(n) ?? 0) + s);
     }
   };
-  addAll(text, townshipNames ?? findTownshipNames(text), 1);
+  addAll(text, found, 1);
   if (title) addAll(title, findTownshipNames(title), 10);
   if (issuer) addAll(issuer, findTownshipNames(issuer), 5);
   const head = text.slice(0, 300);
@@ -149,7 +221,7 @@ export function findTownship(text: string, title: string | null, issuer: string 
   if (best) return best;
   // not in the national list (renamed or new units): read it off the title
   const src = `${title ?? ""}\n${issuer ?? ""}`;
-  const m = new RegExp(`([\\u4e00-\\u9fff]{2,8}?${TOWNSHIP_SUFFIX.source})(?:人民政府|委员会|办事处|党委|关于|20\\d\\d|法治)`).exec(src);
+  const m = new RegExp(`([\\u4e00-\\u9fff]{2,8}?${TOWNSHIP_SUFFIX.source})(?:人民政府|委员会|办事处|党委|关于|20\\d\\d|二[〇零○]|法治)`).exec(src);
   if (m) {
     const name = m[1]!.replace(/^.*(?:省|市|县|区|旗)/, "");
     if (name.length >= 2) return name;

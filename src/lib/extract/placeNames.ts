@@ -143,3 +143,35 @@ export function standsApart(text: string, form: string): boolean {
   }
   return false;
 }
+
+/**
+ * How reports shorten a township's suffix: 龙归街 or 龙归办事处 for 龙归街道. One row a wording: [the list's
+ * suffix, as reports write it]. The stem must keep at least 2 characters (老街, 大街 are streets).
+ */
+export const TOWNSHIP_SHORT_SUFFIXES: readonly [full: string, short: string][] = [
+  ["街道", "街"], // 龙归街 (also the start of 街办)
+  ["街道", "办事处"], // 五一办事处
+];
+
+/** The short forms of a township name that TOWNSHIP_SHORT_SUFFIXES give (龙归街道 → 龙归街). */
+export function townshipShortForms(name: string): string[] {
+  const out: string[] = [];
+  for (const [full, short] of TOWNSHIP_SHORT_SUFFIXES) {
+    if (name.endsWith(full) && name.length - full.length >= 2) out.push(name.slice(0, -full.length) + short);
+  }
+  return out;
+}
+
+/**
+ * Suffixes a township may have changed since the division list was made (乡 → 镇 on an upgrade,
+ * 镇 → 街道 on 撤镇设街道): a name the list lacks is then left unresolved, and the warning names
+ * the list's places under the other suffix. One row a change: [suffix, the other suffix].
+ */
+export const CHANGED_TOWNSHIP_SUFFIXES: readonly [string, string][] = [
+  ["乡", "镇"],
+  ["镇", "乡"],
+  ["镇", "街道"],
+  ["街道", "镇"],
+  ["乡", "街道"],
+  ["街道", "乡"],
+];

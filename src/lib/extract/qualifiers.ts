@@ -48,6 +48,14 @@ export function combine(a: Qualifier | null, b: Qualifier | null): Qualifier {
 const BEFORE_LAST = new Set(BEFORE.map(([w]) => w.charCodeAt(w.length - 1)));
 const AFTER_FIRST = new Set(AFTER.map(([w]) => w.charCodeAt(0)));
 
+const YU = "余".charCodeAt(0);
+const DUO = "多".charCodeAt(0);
+
+/** Does one of the qualifier words that go before a number (近, 约, 超过 …) end at `at`? */
+export function qualifierWordBefore(text: string, at: number): boolean {
+  return at > 0 && BEFORE_LAST.has(text.charCodeAt(at - 1)) && BEFORE.some(([word]) => text.startsWith(word, at - word.length));
+}
+
 /** Reads the qualifier before the number at [start, end) and the one right after it. */
 export function readQualifier(text: string, start: number, end: number): QualifierRead {
   let before: Qualifier | null = null;
@@ -62,9 +70,14 @@ export function readQualifier(text: string, start: number, end: number): Qualifi
   }
   let after: Qualifier | null = null;
   let innerLength = 0;
+  // 余/多 inside the numeral, before its 万/亿 (十余万, 500余万): as much at_least as one after it
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === YU || c === DUO) after = "at_least";
+  }
   for (const [word, q] of AFTER_FIRST.has(text.charCodeAt(end)) ? AFTER : []) {
     if (text.startsWith(word, end)) {
-      after = q;
+      after = after === null || after === q ? q : "approx";
       innerLength = word.length;
       break;
     }

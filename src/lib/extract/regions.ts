@@ -5,7 +5,7 @@
 import { gazetteer, matchKey, publicEntry, describeEntry, type Entry, type TownshipEntry, type Unit } from "./gazetteer.js";
 import { NameIndex, type NameMatch } from "./nameIndex.js";
 import { codesToString, LITTLE_ENDIAN } from "./normalize.js";
-import { GENERIC_FULL_NAMES, ORDINARY_PHRASES, standsApart, standsAsName, usableBareShort, type Level } from "./placeNames.js";
+import { CHANGED_TOWNSHIP_SUFFIXES, GENERIC_FULL_NAMES, ORDINARY_PHRASES, standsApart, standsAsName, townshipShortForms, usableBareShort, type Level } from "./placeNames.js";
 import type { RegionFields } from "./types.js";
 
 export interface RegionResolution {
@@ -156,6 +156,21 @@ const UNSETTLED_REASON: Record<Unsettled, string> = {
 };
 
 /**
+ * For a name the list lacks: the places the list has under another suffix (乡 → 镇 …), which may be
+ * the same township before a change. Said, never taken: the change may have made another unit.
+ */
+function changedSuffixNote(key: string): string {
+  const others: string[] = [];
+  for (const [suffix, other] of CHANGED_TOWNSHIP_SUFFIXES) {
+    if (!key.endsWith(suffix) || key.length - suffix.length < 2) continue;
+    const name = key.slice(0, -suffix.length) + other;
+    for (const entry of gazetteer().byKey.get(name) ?? []) others.push(describeEntry(entry));
+  }
+  if (others.length === 0) return " (created or renamed after it?); region left empty";
+  return ` (created or renamed after it?); region left empty. The list has under another suffix: ${others.slice(0, 5).join("; ")}${others.length > 5 ? ` and ${others.length - 5} more` : ""}`;
+}
+
+/**
  * Resolve `township` using the place names the report `text` (its match view) mentions. The
  * candidates are the places whose name reads as `township` in the match view; the region's
  * township is their name as the list writes it (干西乡 → 乾西乡).
@@ -172,14 +187,17 @@ export function resolveRegion(township: string, text: string, townshipNames?: re
     return {
       region,
       candidates,
-      warning: `township ${township || "(empty)"} not found in the national division list`,
+      warning: `township ${township || "(empty)"} not found in the national division list${changedSuffixNote(key)}`,
     };
   }
 
   const chosen = entries.length === 1 ? entries[0]! : pick(entries, prepareEvidence(text, key, townshipNames));
   if (typeof chosen !== "string") {
     const { county, city, province, code } = chosen;
-    return { region: { township: chosen.township, county, city, province, code }, candidates, warning: null };
+    // read from a short form (龙归街 for 龙归街道): said, as the name is not written in full
+    const short = text.includes(key) ? undefined : townshipShortForms(key).find((form) => text.includes(form));
+    const warning = short ? `township ${chosen.township} is written ${short} in the text (a short form of its name)` : null;
+    return { region: { township: chosen.township, county, city, province, code }, candidates, warning };
   }
 
   return {
