@@ -21,6 +21,7 @@ import {
   type AggReport,
 } from "../src/lib/site/aggregate.ts";
 import { medianChart, medianSummary, regionStats } from "../src/lib/site/aggregateViews.ts";
+import { shortProvinceName } from "../src/lib/site/regionNames.ts";
 import { countyTownships, isReportingKind, loadCoverage, parseCoverage, rosterRegions } from "../src/lib/site/coverage.ts";
 import { indicatorSpec } from "../src/lib/extract/indicators.ts";
 import { townshipsOfCounty } from "../src/lib/extract/gazetteer.ts";
@@ -159,8 +160,27 @@ describe("regions", () => {
     const training = regionStats(provinces, "mediators");
     expect(medianSummary(training, "人", "份")).toBe("尚无省份有报告给出此项。2 个省份没有报告给出此项：山西省、重庆市。");
     const chart = medianChart(rows, indicatorSpec("disputes_handled")!, { title: "各省中位数", countWord: "个乡镇" });
-    expect(chart.svg).toContain("重庆市（1 个乡镇）");
+    // provinces by their short names, the count of figures in brackets, explained by the chart's note
+    expect(chart.svg).toContain("重庆（1）");
+    expect(chart.svg).toContain("山西（3）");
+    expect(chart.svg).toContain("单位：件；括号内为乡镇数");
     expect(chart.svg).not.toContain("未知"); // no legend of groups
+  });
+});
+
+describe("short province names for chart labels", () => {
+  it.each([
+    ["内蒙古自治区", "内蒙古"],
+    ["新疆维吾尔自治区", "新疆"],
+    ["广西壮族自治区", "广西"],
+    ["宁夏回族自治区", "宁夏"],
+    ["西藏自治区", "西藏"],
+    ["香港特别行政区", "香港"],
+    ["黑龙江省", "黑龙江"],
+    ["北京市", "北京"],
+    ["地区未确定", "地区未确定"],
+  ])("%s → %s", (name, short) => {
+    expect(shortProvinceName(name)).toBe(short);
   });
 });
 

@@ -12,10 +12,11 @@ function enhance(form: HTMLFormElement): void {
   const inputs = [...form.querySelectorAll<HTMLInputElement>("input[type=checkbox]")];
   const names = [...new Set(inputs.map((i) => i.name))];
   const filtered = [...table.querySelectorAll<HTMLElement>(names.map((n) => `[data-${n}]`).join(","))];
-  // columns are hidden by a rule on their position, so that their cells need no attributes
+  // columns are hidden by a rule on their position, so that their cells need no attributes; the rule
+  // lives in a constructed stylesheet, which the Content-Security-Policy allows (a <style> it refuses)
   const columns = [...table.querySelectorAll<HTMLTableCellElement>("thead th")].filter((th) => names.some((n) => th.dataset[n] !== undefined));
-  const style = document.createElement("style");
-  document.head.appendChild(style);
+  const style = new CSSStyleSheet();
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, style];
   form.hidden = false;
   document.querySelectorAll<HTMLElement>(".js-only").forEach((e) => (e.hidden = false));
 
@@ -28,7 +29,7 @@ function enhance(form: HTMLFormElement): void {
       });
     }
     const rules = columns.filter((th) => th.hidden).map((th) => `#${CSS.escape(table.id)} tr > :nth-child(${th.cellIndex + 1})`);
-    style.textContent = rules.length ? `${rules.join(",")}{display:none}` : "";
+    style.replaceSync(rules.length ? `${rules.join(",")}{display:none}` : "");
     if (status) status.textContent = (form.dataset.status ?? "").replace(/\{(\w+)\}/g, (_, n: string) => String(chosen.get(n)?.size ?? 0));
   };
   form.addEventListener("change", apply);

@@ -154,8 +154,34 @@ describe("aggregated views", () => {
     // provinces, not townships: the only profile links are the top and bottom lists
     expect(await page.locator("main a[href^='/townships/']").count()).toBeLessThanOrEqual(3 * 20);
     expect(await page.locator("main a[href^='/provinces/']").count()).toBeGreaterThanOrEqual(regions().provinces.length);
-    expect(await page.locator("#coverage ~ .table-scroll thead th").count()).toBe(regions().provinces.length + 1);
+    expect(await page.locator("#coverage ~ details .table-scroll thead th").count()).toBe(regions().provinces.length + 1);
+    await page.locator("#coverage ~ details > summary").click();
     expect(await page.locator("main").innerText()).toContain("0：");
+  });
+
+  it("home at 1,280 px: the headline charts side by side within the first two screens, the rest a click away", async () => {
+    const { page } = await session.newGuardedPage({ viewport: { width: 1280, height: 800 } });
+    await visit(page, "/");
+    const boxes = await page.$$eval(".chart-grid > section", (sections) =>
+      sections.map((s) => {
+        const r = s.getBoundingClientRect();
+        const figures = Array.from(s.querySelectorAll("figure")).map((f) => f.getBoundingClientRect().bottom + window.scrollY);
+        return { top: r.top + window.scrollY, left: r.left, chartsBottom: Math.max(...figures) };
+      }),
+    );
+    expect(boxes).toHaveLength(3);
+    // three columns on one row
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
+    expect(boxes[0]!.left).toBeLessThan(boxes[1]!.left);
+    expect(boxes[1]!.left).toBeLessThan(boxes[2]!.left);
+    // the provinces' medians and the distributions of the three: within two screens (1,000 reports:
+    // about 1,650 px; 12,100 px tall before, one narrow column of bars)
+    for (const b of boxes) expect(b.chartsBottom).toBeLessThanOrEqual(1700);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(3200);
+    // top and bottom lists, the provinces' table and the coverage matrix wait behind <details>
+    expect(await page.locator("#rank-disputes_handled-top").isVisible()).toBe(false);
+    await page.locator(".chart-grid > section details > summary").first().click();
+    expect(await page.locator("#rank-disputes_handled-top").isVisible()).toBe(true);
   });
 
   it("townships: provinces and counties, no profile links", async () => {

@@ -126,6 +126,8 @@ export interface GuardedContext {
   requests: string[];
   /** the requests that went (or tried to go) anywhere but the local server; aborted */
   offsite: string[];
+  /** Content-Security-Policy violations the pages reported ("script-src-elem inline at /path/") */
+  cspViolations: string[];
 }
 
 /**
@@ -148,7 +150,22 @@ export async function guardedContext(browser: Browser, origin: string, options: 
     if (!offsite.includes(url)) offsite.push(url);
     return route.abort("blockedbyclient");
   });
-  return { context, requests, offsite };
+  // every securitypolicyviolation event of every page (the binding and init script are the
+  // browser's own, outside the page's policy)
+  const cspViolations: string[] = [];
+  await context.exposeBinding("__fzzlCspViolation", (_source, text: string) => void cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __fzzlCspViolation?: (t: string) => void }).__fzzlCspViolation;
+      report?.(`${e.effectiveDirective} ${e.blockedURI || "inline"} at ${location.pathname}${e.sample ? `: ${e.sample}` : ""}`);
+    });
+  });
+  return { context, requests, offsite, cspViolations };
+}
+
+/** A readable failure listing the Content-Security-Policy violations. */
+export function cspMessage(g: GuardedContext): string {
+  return `the Content-Security-Policy refused:\n  ${g.cspViolations.join("\n  ")}`;
 }
 
 /** A readable failure listing the off-site requests. */

@@ -1,12 +1,12 @@
 // The life of a browser test file: a static server over a built site, one Chromium, a guarded
-// context per page (requests that leave the server are recorded, and after each test there must be
-// none), everything closed at the end. A missing Chromium fails every test with launchChromium's
-// message rather than skipping the suite.
+// context per page (requests that leave the server and Content-Security-Policy violations are
+// recorded, and after each test there must be none), everything closed at the end. A missing
+// Chromium fails every test with launchChromium's message rather than skipping the suite.
 import { rmdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { guardedContext, launchChromium, offsiteMessage, ROOT, startServer, type GuardedContext, type StaticServer } from "./server.ts";
+import { cspMessage, guardedContext, launchChromium, offsiteMessage, ROOT, startServer, type GuardedContext, type StaticServer } from "./server.ts";
 
 export interface BrowserSession {
   /** the server (set once beforeAll has run) */
@@ -53,6 +53,7 @@ export function browserSession(options: SessionOptions = {}): BrowserSession {
     const contexts = open.splice(0);
     for (const g of contexts) await g.context.close();
     for (const g of contexts) expect(g.offsite, offsiteMessage(g)).toEqual([]);
+    for (const g of contexts) expect(g.cspViolations, cspMessage(g)).toEqual([]);
   });
 
   const newGuardedPage = async (o: BrowserContextOptions = {}) => {

@@ -4,7 +4,7 @@ import { formatNumber, QUALIFIER_MARK } from "../site/format.ts";
 import type { Qualifier } from "../extract/types.ts";
 import { legend, unitNote, type LegendItem } from "./legend.ts";
 import { emptyChartSvg, renderSvg } from "./render.ts";
-import { DEFAULT_WIDTH, INK, MUTED, OTHER_COLOUR, PALETTE, QUALIFIED_DASH, QUALIFIED_FILL_OPACITY, textWidth } from "./theme.ts";
+import { DEFAULT_WIDTH, fitText, INK, LABEL_SHARE, MUTED, OTHER_COLOUR, PALETTE, QUALIFIED_DASH, QUALIFIED_FILL_OPACITY, ROW_STEP, textWidth } from "./theme.ts";
 
 export interface BarDatum {
   /** township name, e.g. 沙市镇 */
@@ -25,19 +25,41 @@ export interface BarChartOptions {
   width?: number;
   /** id prefix, unique on the page (default: a hash of the chart) */
   id?: string;
+  /** written after the unit: "单位：件；括号内为乡镇数" */
+  note?: string;
   /** false: no legend of groups (bars that are not grouped, such as provinces' medians; group "") */
   groupLegend?: boolean;
 }
 
-/** Rows are this tall: the name on one line, the bar under it (labels above bars fit phones). */
-const STEP = 46;
-const BAR_TOP = 25;
-const BAR_BOTTOM = 5;
-const MARGIN_LEFT = 10;
+/** Inset of a bar in its row (ROW_STEP tall): the name beside it has the row's full height. */
+const BAR_INSET = 3;
+const MARGIN_LEFT = 4;
+/** Gap between a name and its bar, and between a bar's end and its value. */
+const LABEL_GAP = 6;
+
+/**
+ * The label column of a horizontal bar chart: each name cut to fit (at most LABEL_SHARE of the
+ * width, measured at the large-text size) and the left margin that holds the widest.
+ */
+export function labelColumn(names: readonly string[], width: number): { labels: string[]; marginLeft: number } {
+  const max = Math.floor(width * LABEL_SHARE);
+  const labels = names.map((n) => fitText(n, max));
+  return { labels, marginLeft: MARGIN_LEFT + Math.max(0, ...labels.map((l) => textWidth(l))) + LABEL_GAP };
+}
+
+/** Plot marks of the label column and the value at each bar's end (text of rows keyed by `key`). */
+export function rowTexts<T extends { key: number }>(rows: readonly T[], label: keyof T & string, value: keyof T & string, x: keyof T & string): Plot.Markish[] {
+  return [
+    Plot.text(rows, { y: "key", frameAnchor: "left", text: label, textAnchor: "end", dx: -LABEL_GAP, fill: INK }),
+    Plot.text(rows, { y: "key", x, text: value, textAnchor: "start", dx: 5, fill: INK }),
+  ];
+}
 
 interface Row extends BarDatum {
   key: number;
   name: string;
+  /** the name as written beside the bar (cut with “…” when too long) */
+  shown: string;
   valueText: string;
   colour: string;
   exact: boolean;
@@ -48,7 +70,7 @@ export function barValueText(value: number, qualifier: Qualifier, unit: string):
   return `${QUALIFIER_MARK[qualifier]}${formatNumber(value)}${unit === "%" ? "%" : ""}`;
 }
 
-/** The name written above a bar: the group is written too, so that colour is never the only cue. */
+/** The name written beside a bar: the group is written too, so that colour is never the only cue. */
 export function barName(d: Pick<BarDatum, "label" | "group">): string {
   return d.group ? `${d.label}（${d.group}）` : d.label;
 }
@@ -96,8 +118,9 @@ function groupColours(sorted: readonly BarDatum[]): { colour: Map<string, string
 }
 
 /**
- * One horizontal bar per datum, sorted descending, coloured by group with a legend; the group is also
- * written after the name ("沙市镇（云阳县）"). Each bar ends with its value and qualifier mark; a figure
+ * One horizontal bar per datum, sorted descending, coloured by group with a legend; the name is
+ * written beside its bar, with the group after it ("沙市镇（云阳县）"; cut with “…” past LABEL_SHARE of
+ * the width). Each bar ends with its value and qualifier mark; a figure
  * that is not exact (≥ 余, 近, 约) has a light fill and a dashed outline. A zero is a "0" with no bar.
  * Height grows with the number of bars; no data gives a small "暂无数据" SVG.
  */
@@ -112,10 +135,13 @@ export function barChartSvg(data: BarDatum[], o: BarChartOptions): string {
     ...d,
     key,
     name: barName(d),
+    shown: "",
     valueText: barValueText(d.value, d.qualifier, o.unit),
     colour: colour.get(d.group) ?? OTHER_COLOUR,
     exact: d.qualifier === "exact",
   }));
+  const { labels, marginLeft } = labelColumn(rows.map((r) => r.name), width);
+  rows.forEach((r, i) => (r.shown = labels[i] ?? r.name));
   const bars = rows.filter((r) => r.value !== 0);
 
   const legendItems: LegendItem[] = o.groupLegend === false ? [] : [...items];
@@ -128,15 +154,15 @@ export function barChartSvg(data: BarDatum[], o: BarChartOptions): string {
   const min = Math.min(0, ...rows.map((r) => r.value));
   const marginRight = Math.max(...rows.map((r) => textWidth(r.valueText))) + 12;
   const unitY = lg.height + (lg.height ? 6 : 2);
-  const unitHeight = o.unit ? 20 : 0;
-  const marginTop = unitY + unitHeight + 26;
-  const marginBottom = 6;
-  const height = marginTop + marginBottom + rows.length * STEP;
-  const plotWidth = width - MARGIN_LEFT - marginRight;
+  const unitHeight = o.unit || o.note ? 20 : 0;
+  const marginTop = unitY + unitHeight + 24;
+  const marginBottom = 4;
+  const height = marginTop + marginBottom + rows.length * ROW_STEP;
+  const plotWidth = width - marginLeft - marginRight;
 
   const exactBars = bars.filter((r) => r.exact);
   const qualifiedBars = bars.filter((r) => !r.exact);
-  const barOptions = { y: "key", x: "value", insetTop: BAR_TOP, insetBottom: BAR_BOTTOM, fill: "colour" } as const;
+  const barOptions = { y: "key", x: "value", insetTop: BAR_INSET, insetBottom: BAR_INSET, fill: "colour" } as const;
 
   return renderSvg({
     title: o.title,
@@ -147,7 +173,7 @@ export function barChartSvg(data: BarDatum[], o: BarChartOptions): string {
     marginTop,
     marginRight,
     marginBottom,
-    marginLeft: MARGIN_LEFT,
+    marginLeft,
     color: { type: "identity" },
     // An ordinal scale needs its domain spelled out, or Plot sorts it as text.
     y: { type: "band", domain: rows.map((r) => r.key), padding: 0, round: false, axis: null },
@@ -163,7 +189,7 @@ export function barChartSvg(data: BarDatum[], o: BarChartOptions): string {
     },
     marks: [
       // the baseline of each row, also where a zero would start
-      Plot.tickX(rows, { x: 0, y: "key", insetTop: BAR_TOP - 2, insetBottom: BAR_BOTTOM - 2, stroke: MUTED }),
+      Plot.tickX(rows, { x: 0, y: "key", insetTop: BAR_INSET - 2, insetBottom: BAR_INSET - 2, stroke: MUTED }),
       Plot.barX(exactBars, barOptions),
       Plot.barX(qualifiedBars, {
         ...barOptions,
@@ -172,22 +198,13 @@ export function barChartSvg(data: BarDatum[], o: BarChartOptions): string {
         strokeWidth: 1.5,
         strokeDasharray: QUALIFIED_DASH,
       }),
-      // the name above its bar
-      Plot.text(rows, { y: "key", x: min, text: "name", textAnchor: "start", lineAnchor: "bottom", dy: -STEP / 2 + BAR_TOP - 4, fill: INK }),
-      // the value at the end of the bar (a "0" at the axis for zeros)
-      Plot.text(rows, {
-        y: "key",
-        x: "value",
-        text: "valueText",
-        textAnchor: "start",
-        dx: 5,
-        dy: (BAR_TOP - BAR_BOTTOM) / 2,
-        fill: INK,
-      }),
+      // the name beside its bar, and the value at the bar's end (a "0" at the axis for zeros)
+      ...rowTexts(rows, "shown", "valueText", "value"),
     ],
     decorate: (svg, document) => {
       lg.draw(svg, document);
-      if (o.unit) unitNote(svg, document, `单位：${o.unit}`, MARGIN_LEFT, unitY + unitHeight / 2);
+      const note = [o.unit && `单位：${o.unit}`, o.note].filter(Boolean).join("；");
+      if (note) unitNote(svg, document, note, MARGIN_LEFT, unitY + unitHeight / 2);
     },
   });
 }

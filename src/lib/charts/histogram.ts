@@ -2,12 +2,13 @@
 // Counts are skewed (most townships mediate tens of disputes, a few thousands), so the ranges grow
 // 1–2–5 (1, 2–4, 5–9, 10–19, 20–49 …) and 0 has a row of its own (a stated zero is not 未报告, which is
 // not drawn at all). Rates (%) use tens (0–9%, …, 90–100%). One horizontal bar per range, smallest
-// values at the top, the range written above its bar and the number of reports at its end.
+// values at the top, the range written beside its bar and the number of reports at its end.
 import * as Plot from "@observablehq/plot";
 import { formatNumber } from "../site/format.ts";
 import { unitNote } from "./legend.ts";
 import { emptyChartSvg, renderSvg } from "./render.ts";
-import { DEFAULT_WIDTH, INK, MUTED, PALETTE, textWidth } from "./theme.ts";
+import { labelColumn, rowTexts } from "./barChart.ts";
+import { DEFAULT_WIDTH, MUTED, PALETTE, ROW_STEP, textWidth } from "./theme.ts";
 
 export interface HistogramBin {
   /** lowest value of the range */
@@ -79,10 +80,8 @@ export interface HistogramOptions {
   id?: string;
 }
 
-const STEP = 40;
-const BAR_TOP = 22;
-const BAR_BOTTOM = 4;
-const MARGIN_LEFT = 10;
+const BAR_INSET = 3;
+const MARGIN_LEFT = 4;
 
 interface Row extends HistogramBin {
   key: number;
@@ -91,7 +90,7 @@ interface Row extends HistogramBin {
 }
 
 /**
- * One bar per range, in value order from the top; the range above its bar ("100–199 件") and the
+ * One bar per range, in value order from the top; the range beside its bar ("100–199 件") and the
  * number of reports at its end. No rows give a small "暂无数据" SVG.
  */
 export function histogramSvg(bins: readonly HistogramBin[], o: HistogramOptions): string {
@@ -99,14 +98,16 @@ export function histogramSvg(bins: readonly HistogramBin[], o: HistogramOptions)
   if (bins.length === 0) return emptyChartSvg({ title: o.title, description: o.description, width });
   const countWord = o.countWord ?? "份报告";
   const unitSuffix = o.unit && o.unit !== "%" ? ` ${o.unit}` : "";
-  const rows: Row[] = bins.map((b, key) => ({ ...b, key, name: `${b.label}${unitSuffix}`, countText: formatNumber(b.count) }));
+  const named = bins.map((b, key) => ({ ...b, key, name: `${b.label}${unitSuffix}`, countText: formatNumber(b.count) }));
+  const { labels, marginLeft } = labelColumn(named.map((r) => r.name), width);
+  const rows: Row[] = named.map((r, i) => ({ ...r, name: labels[i] ?? r.name }));
   const max = Math.max(1, ...rows.map((r) => r.count));
   const marginRight = Math.max(...rows.map((r) => textWidth(r.countText))) + 12;
   const noteY = 12;
-  const marginTop = noteY + 10 + 26;
-  const marginBottom = 6;
-  const height = marginTop + marginBottom + rows.length * STEP;
-  const plotWidth = width - MARGIN_LEFT - marginRight;
+  const marginTop = noteY + 10 + 24;
+  const marginBottom = 4;
+  const height = marginTop + marginBottom + rows.length * ROW_STEP;
+  const plotWidth = width - marginLeft - marginRight;
   return renderSvg({
     title: o.title,
     description: o.description,
@@ -116,7 +117,7 @@ export function histogramSvg(bins: readonly HistogramBin[], o: HistogramOptions)
     marginTop,
     marginRight,
     marginBottom,
-    marginLeft: MARGIN_LEFT,
+    marginLeft,
     y: { type: "band", domain: rows.map((r) => r.key), padding: 0, round: false, axis: null },
     x: {
       type: "linear",
@@ -129,13 +130,12 @@ export function histogramSvg(bins: readonly HistogramBin[], o: HistogramOptions)
       label: null,
     },
     marks: [
-      Plot.tickX(rows, { x: 0, y: "key", insetTop: BAR_TOP - 2, insetBottom: BAR_BOTTOM - 2, stroke: MUTED }),
+      Plot.tickX(rows, { x: 0, y: "key", insetTop: BAR_INSET - 2, insetBottom: BAR_INSET - 2, stroke: MUTED }),
       Plot.barX(
         rows.filter((r) => r.count > 0),
-        { y: "key", x: "count", insetTop: BAR_TOP, insetBottom: BAR_BOTTOM, fill: PALETTE[0] },
+        { y: "key", x: "count", insetTop: BAR_INSET, insetBottom: BAR_INSET, fill: PALETTE[0] },
       ),
-      Plot.text(rows, { y: "key", x: 0, text: "name", textAnchor: "start", lineAnchor: "bottom", dy: -STEP / 2 + BAR_TOP - 4, fill: INK }),
-      Plot.text(rows, { y: "key", x: "count", text: "countText", textAnchor: "start", dx: 5, dy: (BAR_TOP - BAR_BOTTOM) / 2, fill: INK }),
+      ...rowTexts(rows, "name", "countText", "count"),
     ],
     decorate: (svg, document) => {
       const [measure, noun] = splitWord(countWord);

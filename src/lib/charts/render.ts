@@ -1,7 +1,7 @@
 // Observable Plot → an accessible, deterministic SVG string, at build time (linkedom as the document).
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { DEFAULT_WIDTH, FONT_FAMILY, FONT_SIZE, INK, PAPER } from "./theme.ts";
+import { DEFAULT_WIDTH, FONT_FAMILY, FONT_SIZE, INK } from "./theme.ts";
 
 export interface RenderOptions extends Omit<Plot.PlotOptions, "title" | "subtitle" | "caption" | "document" | "figure"> {
   /** accessible name of the chart: the svg's <title> */
@@ -39,8 +39,10 @@ function newDocument(): Document {
  * Renders a Plot to an SVG string:
  * - root `<svg role="img">` named by its `<title>` and described by its `<desc>`;
  * - every `<g aria-label>` gets `role="group"` (aria-label is prohibited on a role-less g);
- * - system CJK font stack, 14 px text, ink on white;
- * - keeps Plot's viewBox, width and height: with `max-width: 100%; height: auto` it scales down;
+ * - system CJK font stack, 14 px text, ink (the page's CSS sizes the text in em: global.css);
+ * - no `<style>` element and no `style` attribute (Plot's own styles are in global.css), so that
+ *   the Content-Security-Policy needs no hash or 'unsafe-inline' for charts;
+ * - keeps Plot's viewBox, width and height: with `width: 100%; height: auto` it fills its column;
  * - byte-identical across runs: Plot's class name is constant and its only counter (clip ids) is
  *   renumbered per chart.
  */
@@ -61,7 +63,8 @@ export function renderSvg(options: RenderOptions): string {
   svg.setAttribute("font-size", String(FONT_SIZE));
   svg.setAttribute("fill", INK);
   svg.setAttribute("color", INK);
-  svg.setAttribute("style", `background-color:${PAPER};color:${INK}`);
+  svg.removeAttribute("style");
+  for (const style of svg.querySelectorAll("style")) style.remove();
   svg.removeAttribute("aria-label");
   svg.removeAttribute("aria-description");
   decorate?.(svg, document);

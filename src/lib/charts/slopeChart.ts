@@ -6,7 +6,7 @@ import type { Qualifier } from "../extract/types.ts";
 import { barValueText } from "./barChart.ts";
 import { legend, unitNote } from "./legend.ts";
 import { emptyChartSvg, renderSvg } from "./render.ts";
-import { DEFAULT_WIDTH, FONT_SIZE, MUTED, PALETTE, PAPER, QUALIFIED_DASH, textWidth } from "./theme.ts";
+import { DEFAULT_WIDTH, MUTED, PALETTE, PAPER, QUALIFIED_DASH, ROOM_SIZE, textWidth } from "./theme.ts";
 
 export interface SeriesDatum {
   /** township name */
@@ -45,7 +45,8 @@ export function seriesOf(data: readonly SeriesDatum[]): Series[] {
     .filter((s) => s.points.length >= 2);
 }
 
-const LABEL_GAP = FONT_SIZE + 4;
+/** End labels stay this far apart: one line of large text. */
+const LABEL_GAP = Math.ceil(ROOM_SIZE) + 2;
 
 /**
  * Moves label positions (px, y down) apart by at least `gap`, keeping them inside [top, bottom] and

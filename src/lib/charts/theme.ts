@@ -2,10 +2,25 @@
 
 /** System CJK fonts only: the site loads no web fonts. */
 export const FONT_FAMILY = `system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif`;
-/** Every text in a chart, in SVG user units (= CSS px at natural size). */
+/**
+ * Every text in a chart, in SVG user units (= CSS px at natural size). The page's CSS sets the real
+ * size in em (global.css, `.fzzl-chart`), so that chart text follows the 大字 switch; this is the
+ * size at normal text, and the fallback of an SVG shown on its own.
+ */
 export const FONT_SIZE = 14;
-/** Default chart width: small enough that text stays ≥ 11 px when scaled down to a 320 px column. */
-export const DEFAULT_WIDTH = 400;
+/** The 大字 switch enlarges text by this much (global.css: --size 1rem → 1.25rem). */
+export const LARGE_TEXT_SCALE = 1.25;
+/** Size that margins and label columns are measured at, so that large text still fits. */
+export const ROOM_SIZE = FONT_SIZE * LARGE_TEXT_SCALE;
+/**
+ * Default chart width: about a third of the desktop column (charts stand two or three abreast,
+ * global.css `.chart-grid`), and small enough that text stays ≥ 11 px scaled to a 320 px phone.
+ */
+export const DEFAULT_WIDTH = 360;
+/** Height of a row of a horizontal bar chart: the label beside its bar, one line of text. */
+export const ROW_STEP = 20;
+/** Labels beside bars take at most this share of the chart's width; longer ones end in “…”. */
+export const LABEL_SHARE = 0.5;
 
 /** Text colour, 16:1 on white (the site's --ink). */
 export const INK = "#1b1f24";
@@ -27,9 +42,10 @@ export const QUALIFIED_DASH = "4 2";
 
 /**
  * Width of a text in px, estimated without a browser: CJK and full-width characters are 1 em, the
- * rest about 0.6 em. Generous on purpose: it sizes margins, which must not cut labels off.
+ * rest about 0.6 em. Generous on purpose: it sizes margins, which must not cut labels off; by
+ * default at the large-text size.
  */
-export function textWidth(text: string, size = FONT_SIZE): number {
+export function textWidth(text: string, size = ROOM_SIZE): number {
   let em = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
@@ -38,4 +54,12 @@ export function textWidth(text: string, size = FONT_SIZE): number {
     else em += 0.62;
   }
   return Math.ceil(em * size);
+}
+
+/** The text, cut to `max` px (estimated) with a trailing “…” when it is wider. */
+export function fitText(text: string, max: number, size = ROOM_SIZE): string {
+  if (textWidth(text, size) <= max) return text;
+  const chars = [...text];
+  while (chars.length > 1 && textWidth(`${chars.join("")}…`, size) > max) chars.pop();
+  return `${chars.join("")}…`;
 }

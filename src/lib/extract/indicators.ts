@@ -9,6 +9,10 @@ export interface IndicatorSpec {
   label_en: string;
   unit: string;
   kind: "count" | "rate";
+  /** 统计口径 in Chinese, written from spec/indicators.md §4: what counts … */
+  counts_zh: string;
+  /** … and what does not ("" where the spec names nothing) */
+  not_zh: string;
 }
 
 export interface CategorySpec {

@@ -5,6 +5,7 @@ import { indicatorStats, type AggReport, type IndicatorStats } from "./aggregate
 import { barChartSvg, type BarDatum } from "../charts/barChart.ts";
 import { histogramBins, histogramSummary, histogramSvg } from "../charts/histogram.ts";
 import { formatNumber } from "./format.ts";
+import { shortProvinceName } from "./regionNames.ts";
 import type { IndicatorSpec } from "../extract/indicators.ts";
 
 export interface RegionStats {
@@ -48,14 +49,14 @@ export function medianSummary(rows: readonly RegionStats[], unit: string, countW
 }
 
 /**
- * Bar chart of each region's median, largest first, labelled "河北省（312 个乡镇）": the median rests
- * on that many figures (未报告 left out, 0 included). Regions without a figure are left out (the
- * caption names them).
+ * Bar chart of each region's median, largest first, labelled "河北（312）" (provinces by their short
+ * names): the median rests on that many figures (未报告 left out, 0 included), as the chart's note
+ * says. Regions without a figure are left out (the caption names them).
  */
 export function medianChart(rows: readonly RegionStats[], ind: IndicatorSpec, o: { title: string; countWord: string; regionWord?: string; id?: string }): { caption: string; svg: string } {
   const data: BarDatum[] = rows
     .filter((r) => r.stats.median !== null)
-    .map((r) => ({ label: `${r.name}（${formatNumber(r.stats.reported)} ${o.countWord}）`, group: "", value: r.stats.median ?? 0, qualifier: "exact" }));
+    .map((r) => ({ label: `${r.code.length === 2 ? shortProvinceName(r.name) : r.name}（${formatNumber(r.stats.reported)}）`, group: "", value: r.stats.median ?? 0, qualifier: "exact" }));
   const caption = medianSummary(rows, ind.unit, o.countWord, o.regionWord);
   const svg = barChartSvg(data, {
     title: o.title,
@@ -63,6 +64,7 @@ export function medianChart(rows: readonly RegionStats[], ind: IndicatorSpec, o:
     unit: ind.unit,
     groupLabel: "",
     groupLegend: false,
+    note: `括号内为${o.countWord === "份" ? "报告份数" : `${o.countWord.replace(/^个/, "")}数`}`,
     ...(o.id ? { id: o.id } : {}),
   });
   return { caption, svg };

@@ -261,7 +261,7 @@ export function figuresJson(reports: readonly SiteReport[]): FiguresJson {
   return {
     source: SOURCE_NOTE,
     qualifiers: { ...QUALIFIER_ZH },
-    indicators: INDICATORS.map(({ id, category, label_zh, label_en, unit, kind }) => ({ id, category, label_zh, label_en, unit, kind })),
+    indicators: INDICATORS.map(({ id, category, label_zh, label_en, unit, kind, counts_zh, not_zh }) => ({ id, category, label_zh, label_en, unit, kind, counts_zh, not_zh })),
     reports: sortReports(reports).map((r) => ({
       id: r.id,
       township: r.township,

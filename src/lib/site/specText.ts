@@ -1,11 +1,7 @@
 // The definitions of spec/indicators.md §4 — what each indicator counts and what it does not —
-// read from its tables, so that the site quotes the contract itself rather than a copy.
-
-export interface IndicatorDefinition {
-  id: string;
-  counts: string;
-  not: string;
-}
+// read from its English tables, so that tests can hold the Chinese texts of spec/indicators.json
+// (what the pages show, see definitions.ts) against the contract itself.
+import type { IndicatorDefinition } from "./definitions.ts";
 
 /** Rows of the form | `id` | 中文 | unit | counts | not | */
 export function parseDefinitions(markdown: string): Map<string, IndicatorDefinition> {
