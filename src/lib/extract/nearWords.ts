@@ -13,7 +13,7 @@ export const NEAR_WORDS: Record<string, RegExp> = {
   disputes_handled: /纠纷|矛盾|排查|调处|受理/,
   disputes_resolved: /化解|调解成功|成功调解|调处成功|解决/,
   dispute_resolution_rate: /化解率|成功率|调解率/,
-  people_mediation_cases: /人民调解|调解/,
+  people_mediation_cases: /人民调解|调委会/,
   petition_resolution_rate: /信访/,
   enforcement_cases: /处罚|执法|立案|案件|查处/,
   enforcement_inspections: /检查|巡查|巡检|执法/,

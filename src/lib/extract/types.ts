@@ -41,6 +41,8 @@ export interface Correction {
   extractedQualifier: Qualifier | null;
   /** where the correction is written: data/corrections.csv:LINE */
   source: string;
+  /** corrected (value replaced; the default) or verified (checked and confirmed as read) */
+  status?: "corrected" | "verified";
 }
 
 export interface RegionFields {

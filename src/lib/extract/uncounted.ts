@@ -79,6 +79,7 @@ interface NumberContext {
   plausible: string[];
   /** the same, by the words of its own clause only */
   plausibleInClause: string[];
+  clause: string;
   /** the counted figures of the report */
   mentions: readonly FoundMention[];
 }
@@ -124,10 +125,26 @@ const RULES: { kind: UncountedKind; holds: (c: NumberContext) => boolean; detail
 /** Below this a figure of the same value elsewhere is as likely chance as a repeat (1次, 2场). */
 export const REPEAT_MIN_VALUE = 3;
 
-/** A counted figure of the same value, of an indicator the words of this number's clause name. */
+/** A counted figure of the same value whose evidence has the very word of its indicator this number's clause has. */
 function repeated(c: NumberContext): FoundMention | undefined {
   if (c.n.token.value < REPEAT_MIN_VALUE) return undefined;
-  return c.mentions.find((m) => m.value === c.n.token.value && c.plausibleInClause.includes(m.indicator));
+  return c.mentions.find((m) => {
+    if (m.value !== c.n.token.value || !c.plausibleInClause.includes(m.indicator)) return false;
+    const word = NEAR_WORDS[m.indicator]!.exec(c.clause)?.[0];
+    return word !== undefined && c.text.slice(m.start, m.end).includes(word);
+  });
+}
+
+/** A clause with at most this many Han characters besides its unit is bare (全年共20次): its sentence names what it counts. */
+export const BARE_CLAUSE_HAN = 3;
+
+function hanCount(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
 }
 
 /** Indicators whose unit fits `unitClass` and whose words (nearWords.ts) are in `words`. */
@@ -149,10 +166,15 @@ export function findUncounted(text: string, sections: readonly Section[], mentio
     if (spans.some((m) => m.start < n.end && n.start < m.end)) continue;
     const clauseStart = b.clauseStart(n.start);
     const before = text.slice(clauseStart, n.start);
-    const clause = text.slice(clauseStart, b.clauseEnd(n.end));
+    // the clause's list item the number stands in (2名人民调解员、1名法律顾问: 法律顾问 only)
+    const clauseEnd = b.clauseEnd(n.end);
+    const itemStart = text.lastIndexOf("、", n.start - 1);
+    const itemEnd = text.indexOf("、", n.end);
+    const clause = text.slice(Math.max(clauseStart, itemStart + 1), itemEnd >= 0 && itemEnd < clauseEnd ? itemEnd : clauseEnd);
     const sentence = text.slice(b.sentenceStart(n.start), b.sentenceEnd(n.end));
     const plausibleInClause = indicatorsNamedIn(n.unitClass, clause);
-    const plausible = plausibleInClause.length > 0 ? plausibleInClause : indicatorsNamedIn(n.unitClass, sentence);
+    const bare = hanCount(clause) - hanCount(text.slice(n.start, n.end)) <= BARE_CLAUSE_HAN;
+    const plausible = plausibleInClause.length > 0 || !bare ? plausibleInClause : indicatorsNamedIn(n.unitClass, sentence);
     const ctx: NumberContext = {
       text,
       n,
@@ -161,6 +183,7 @@ export function findUncounted(text: string, sections: readonly Section[], mentio
       section: excluded.find((s) => n.token.start >= s.start && n.token.start < s.end),
       plausible,
       plausibleInClause,
+      clause,
       mentions,
     };
     const rule = RULES.find((r) => r.holds(ctx))!;
