@@ -21,7 +21,8 @@ import {
   reviewOnOnePage,
   reviewPages,
   reviewTree,
-  REVIEW_PAGE_ITEMS,
+  itemWeight,
+  REVIEW_PAGE_WEIGHT,
 } from "../src/lib/site/review.ts";
 import { reportSchema, type SiteReport } from "../src/lib/site/schema.ts";
 import { reportSlug } from "../src/lib/site/slug.ts";
@@ -79,19 +80,25 @@ describe("what is to check", () => {
     expect(counties.reduce((n, c) => n + c.figures, 0)).toBe(3);
   });
 
-  it("pages of at most REVIEW_PAGE_ITEMS items, a township-year split only when it alone is larger", () => {
+  it("pages of at most REVIEW_PAGE_WEIGHT (an item and its rows), a township-year split only when it alone is heavier", () => {
     const tree = reviewTree(site(extracted()));
     const c = tree.flatMap((p) => p.counties)[0]!;
     const g = c.reports[0]!;
+    const one = () => 1;
     const many = { ...c, reports: Array.from({ length: 7 }, (_, k) => ({ report: { ...g.report, id: `r${k}` }, items: Array.from({ length: 3 }, () => g.items[0]!) })) };
-    const pages = reviewPages(many, 5);
+    const pages = reviewPages(many, 5, one);
     expect(pages.map((p) => p.reduce((n, x) => n + x.items.length, 0))).toEqual([3, 3, 3, 3, 3, 3, 3]);
-    expect(reviewPages(many, 7).map((p) => p.length)).toEqual([2, 2, 2, 1]);
+    expect(reviewPages(many, 7, one).map((p) => p.length)).toEqual([2, 2, 2, 1]);
     const big = { ...c, reports: [{ report: g.report, items: Array.from({ length: 12 }, () => g.items[0]!) }] };
-    expect(reviewPages(big, 5).map((p) => p[0]!.items.length)).toEqual([5, 5, 2]);
-    expect(reviewOnOnePage(10, REVIEW_PAGE_ITEMS, 60)).toBe(true);
-    expect(reviewOnOnePage(10, REVIEW_PAGE_ITEMS + 1, 60)).toBe(false);
-    expect(reviewOnOnePage(61, 1, 60)).toBe(false);
+    expect(reviewPages(big, 5, one).map((p) => p[0]!.items.length)).toEqual([5, 5, 2]);
+    // by default an item weighs 2 and 1 per row
+    const item = g.items[0]!;
+    expect(itemWeight(item)).toBe(2 + item.rows.length);
+    const fits = Math.floor(REVIEW_PAGE_WEIGHT / itemWeight(item));
+    expect(reviewOnOnePage(10, Array(fits).fill(item), 60)).toBe(true);
+    expect(reviewOnOnePage(10, Array(fits + 1).fill(item), 60)).toBe(false);
+    expect(reviewOnOnePage(61, [item], 60)).toBe(false);
+    expect(reviewPages({ ...c, reports: [{ report: g.report, items: Array(fits * 2 + 1).fill(item) }] }).length).toBe(3);
   });
 });
 

@@ -39,7 +39,9 @@ export function toIndexRecord(r: ExtractedReport, id: string): SiteReport {
     id,
     ...rest,
     indicators: withQuotes,
-    uncounted: (uncounted ?? []).map((u) => ({ ...u, sentence: sentenceAround(text, u.start, u.end) })),
+    // the sentence only where the review needs it without the text (a number with plausible
+    // indicators): the profile cuts the others from its text (an index of 40,000 reports stays small)
+    uncounted: (uncounted ?? []).map((u) => (u.plausible.length > 0 ? { ...u, sentence: sentenceAround(text, u.start, u.end) } : u)),
     textLength: text.length,
     textKey: text.trim() ? textKeyOf(text) : null,
     sections: sections.map((s) => ({

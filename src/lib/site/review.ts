@@ -223,25 +223,45 @@ export function reviewItems(tree: readonly ReviewProvince[]): ReviewItem[] {
   return tree.flatMap((p) => p.counties.flatMap((c) => c.reports.flatMap((g) => g.items)));
 }
 
-/** Items on one review page at most (a page of them stays well under 200 KB of HTML). */
-export const REVIEW_PAGE_ITEMS = 120;
+/**
+ * What an item costs a page, in units of about 450 bytes of HTML: the item with its sentence, and
+ * each of its rows (a row is its text, its label and its copy button).
+ */
+export function itemWeight(i: Pick<ReviewItem, "rows">): number {
+  return 2 + i.rows.length;
+}
 
-/** A county's township-years cut into pages of at most `size` items (a township-year is split only when it alone is larger). */
-export function reviewPages(county: ReviewCounty, size = REVIEW_PAGE_ITEMS): ReviewReportGroup[][] {
+/** The weight of one review page at most: about 140 KB of items, so a page stays under 200 KB of HTML. */
+export const REVIEW_PAGE_WEIGHT = 300;
+
+/** A county's township-years cut into pages of at most `budget` weight (a township-year is split only when it alone is heavier). */
+export function reviewPages(county: ReviewCounty, budget = REVIEW_PAGE_WEIGHT, weight: (i: ReviewItem) => number = itemWeight): ReviewReportGroup[][] {
   const pages: ReviewReportGroup[][] = [];
   let page: ReviewReportGroup[] = [];
-  let n = 0;
+  let used = 0;
   const flush = () => {
     if (page.length) pages.push(page);
     page = [];
-    n = 0;
+    used = 0;
   };
   for (const g of county.reports) {
-    for (let k = 0; k < g.items.length; k += size) {
-      const part = { report: g.report, items: g.items.slice(k, k + size) };
-      if (n + part.items.length > size) flush();
-      page.push(part);
-      n += part.items.length;
+    // the township-year in parts that each fit a page
+    const parts: ReviewItem[][] = [[]];
+    let partWeight = 0;
+    for (const item of g.items) {
+      const w = weight(item);
+      if (parts.at(-1)!.length > 0 && partWeight + w > budget) {
+        parts.push([]);
+        partWeight = 0;
+      }
+      parts.at(-1)!.push(item);
+      partWeight += w;
+    }
+    for (const items of parts) {
+      const w = items.reduce((n, i) => n + weight(i), 0);
+      if (used > 0 && used + w > budget) flush();
+      page.push({ report: g.report, items });
+      used += w;
     }
   }
   flush();
@@ -304,7 +324,7 @@ export function reviewCounts(reports: readonly SiteReport[]): CountyReviewCounts
   return rows.filter((c) => c.verified + c.corrected + c.toCheck + c.uncounted > 0);
 }
 
-/** Whether the whole review is one page: a detailed site (scale.ts) with few enough items. */
-export function reviewOnOnePage(reports: number, items: number, limit = detailLimit()): boolean {
-  return isDetailed(reports, limit) && items <= REVIEW_PAGE_ITEMS;
+/** Whether the whole review is one page: a detailed site (scale.ts) whose items fit one page. */
+export function reviewOnOnePage(reports: number, items: readonly ReviewItem[], limit = detailLimit()): boolean {
+  return isDetailed(reports, limit) && items.reduce((n, i) => n + itemWeight(i), 0) <= REVIEW_PAGE_WEIGHT;
 }

@@ -32,7 +32,7 @@ export const uncountedSchema = z
     kind: z.enum(Object.keys(UNCOUNTED_KIND_ZH) as [UncountedKind, ...UncountedKind[]]),
     reason: z.string().min(1),
     plausible: z.array(z.string()),
-    /** the sentence the number stands in, stored so that the review page and its CSV need no full text */
+    /** the sentence the number stands in, for a number with plausible indicators: the review page and its CSV need no full text */
     sentence: z.string().optional(),
   })
   .refine((u) => u.end > u.start, { message: "uncounted number's span is empty" });
