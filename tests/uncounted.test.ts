@@ -12,7 +12,15 @@ import { NEAR_WORDS } from "../src/lib/extract/nearWords.ts";
 import { normalize } from "../src/lib/extract/normalize.ts";
 import { findSections } from "../src/lib/extract/sections.ts";
 import { countingNumerals, findUncounted, indicatorsNamedIn } from "../src/lib/extract/uncounted.ts";
-import { OTHER_COUNTING_UNITS, UNCOUNTED_KIND_ZH, type UncountedKind } from "../src/lib/extract/uncountedReasons.ts";
+import {
+  DURATION_AFTER_WORDS,
+  OTHER_COUNTING_UNITS,
+  PLANNED_WORDS,
+  SUBORDINATE_AFTER_WORDS,
+  SUBORDINATE_BEFORE_WORDS,
+  UNCOUNTED_KIND_ZH,
+  type UncountedKind,
+} from "../src/lib/extract/uncountedReasons.ts";
 import type { UnitClass } from "../src/lib/extract/units.ts";
 
 const HEAD = "某某镇2024年法治政府建设情况报告\n一、主要工作情况\n";
@@ -104,6 +112,18 @@ describe("the tables, row by row", () => {
   it.each(OTHER_COUNTING_UNITS.map((u) => [u]))("%s counts something: its numbers are listed", (unit) => {
     const numbers = countingNumerals(`新增15${unit}。`);
     expect(numbers.map((n) => n.unit)).toEqual([unit]);
+  });
+  it.each(PLANNED_WORDS.map((w) => [w]))("planned: %s", (w) => {
+    expect(find(`${w}新建法治宣传阵地3个。`, "3个").kind).toBe("planned");
+  });
+  it.each(SUBORDINATE_BEFORE_WORDS.map((w) => [w]))("subordinate, before the number: %s", (w) => {
+    expect(find(`${w}建成法治阵地3个。`, "3个").kind).toBe("subordinate");
+  });
+  it.each(SUBORDINATE_AFTER_WORDS.map((w) => [w]))("subordinate, after the unit: %s", (w) => {
+    expect(find(`实现全镇12个${w}全覆盖。`, "12个").kind).toBe("subordinate");
+  });
+  it.each(DURATION_AFTER_WORDS.map((w) => [w]))("date or duration, after the unit: %s", (w) => {
+    expect(find(`整改期限为3个${w}。`, "3个").kind).toBe("date");
   });
   it("percentages and units that count nothing (元, 亩, 年) are not counting numerals", () => {
     expect(countingNumerals("满意率98%，资金30万元，土地12亩，2024年")).toEqual([]);

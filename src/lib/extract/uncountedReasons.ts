@@ -37,16 +37,30 @@ export const EXTRA_COUNTING_UNITS: readonly string[] = ["家", "批"];
 /** Units of units.ts's class "other" that count things (3个村, 5项制度, 12户): listed, never figures. */
 export const OTHER_COUNTING_UNITS: readonly string[] = ["个", "项", "户", "所", "张", "幅", ...EXTRA_COUNTING_UNITS];
 
-/** What follows a unit and makes the number a length of time or a date (3个月, 5个工作日). */
-export const DURATION_AFTER = /^(?:月|工作日|季度|星期|小时|年度|年)/;
+/** Words right after a unit that make the number a length of time or a date (3个月, 5个工作日). */
+export const DURATION_AFTER_WORDS: readonly string[] = ["月", "工作日", "季度", "星期", "小时", "年度", "年"];
 
 /** A year written as a count (2024件 is a typo of 2024年; 2023批 a batch name): 1949–2100. */
 export const YEAR_LIKE = { min: 1949, max: 2100 };
 
 /** Words in the clause before a number that make it a plan or a target. */
-export const PLANNED_BEFORE = /计划|力争|争取|拟|预计|目标|将(?:要|于|在|组织|开展|举办)|确保|到\d{4}年/;
+export const PLANNED_WORDS: readonly string[] = ["计划", "力争", "争取", "拟", "预计", "目标", "将要", "将于", "将在", "将组织", "将开展", "将举办", "确保"];
 
-/** Bodies below the township whose own figures are not the township's (各村开展…, 12个村, 学校). */
-export const SUBORDINATE_BEFORE = /各村|各社区|各行政村|村级|村(?:（|\()社区|下辖|辖区内?各|党支部|各学校|中小学|幼儿园|各站所|各部门/;
-/** The same, right after the unit: the number counts those bodies (12个村, 8所学校). */
-export const SUBORDINATE_AFTER = /^(?:行政村|村|社区|居委会|村委会|学校|中小学|小学|中学|幼儿园|党支部|站所|部门|单位|企业)/;
+/** Words in the clause before a number that make it a body below the township's own (各村开展…). */
+export const SUBORDINATE_BEFORE_WORDS: readonly string[] = [
+  "各村", "各社区", "各行政村", "村级", "村（社区）", "村(社区)", "下辖", "辖区各", "辖区内各", "党支部", "各学校", "中小学", "幼儿园", "各站所", "各部门",
+];
+
+/** Words right after the unit: the number counts those bodies (12个村, 8所学校). */
+export const SUBORDINATE_AFTER_WORDS: readonly string[] = [
+  "行政村", "村", "社区", "居委会", "村委会", "学校", "中小学", "小学", "中学", "幼儿园", "党支部", "站所", "部门", "单位", "企业",
+];
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const anyOf = (words: readonly string[]) => new RegExp([...words].sort((a, b) => b.length - a.length).map(escape).join("|"));
+const startsWithAny = (words: readonly string[]) => new RegExp(`^(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join("|")})`);
+
+export const DURATION_AFTER = startsWithAny(DURATION_AFTER_WORDS);
+export const PLANNED_BEFORE = anyOf(PLANNED_WORDS);
+export const SUBORDINATE_BEFORE = anyOf(SUBORDINATE_BEFORE_WORDS);
+export const SUBORDINATE_AFTER = startsWithAny(SUBORDINATE_AFTER_WORDS);
