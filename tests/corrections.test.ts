@@ -24,8 +24,8 @@ describe("parseCorrections", () => {
     const { rows, errors } = parseCorrections(csv);
     expect(errors).toEqual([]);
     expect(rows).toEqual([
-      { line: 2, code: "140423106", township: null, year: 2024, indicator: "disputes_handled", value: 160, qualifier: "exact", reason: "原文漏记调解", who: "张三", date: "2025-03-01" },
-      { line: 4, code: null, township: "沙市镇", year: 2024, indicator: "publicity_events", value: 1200, qualifier: "at_least", reason: "核对原件", who: "李四", date: "2025-03-02" },
+      { line: 2, code: "140423106", township: null, year: 2024, indicator: "disputes_handled", value: 160, qualifier: "exact", reason: "原文漏记调解", who: "张三", date: "2025-03-01", status: "corrected" },
+      { line: 4, code: null, township: "沙市镇", year: 2024, indicator: "publicity_events", value: 1200, qualifier: "at_least", reason: "核对原件", who: "李四", date: "2025-03-02", status: "corrected" },
     ]);
   });
 
@@ -88,7 +88,7 @@ describe("parseCorrections", () => {
       "data/corrections.csv:1: missing column(s): reason, who, date",
     ]);
     expect(parseCorrections("year,indicator,value,reason,who,date\n").errors).toEqual(["data/corrections.csv:1: missing column(s): code or township"]);
-    expect(parseCorrections(`${HEADER},note\n`).errors).toEqual([expect.stringMatching(/^data\/corrections\.csv:1: unknown column "note"/)]);
+    expect(parseCorrections(`${HEADER},remark\n`).errors).toEqual([expect.stringMatching(/^data\/corrections\.csv:1: unknown column "remark"/)]);
   });
 });
 
@@ -109,6 +109,7 @@ describe("applyCorrections", () => {
       extractedValue: 152,
       extractedQualifier: "exact",
       source: "data/corrections.csv:2",
+      status: "corrected",
     });
     // the evidence stays
     expect(t.mentions).toEqual(rec.indicators.disputes_handled!.mentions);
@@ -186,5 +187,66 @@ describe("the operator's guide's example", () => {
     const res = correctRecords(block!.replace(/^```csv\n|```$/g, ""), [wangcun(), shashi()]);
     expect(res.errors).toEqual([]);
     expect(res.applied).toHaveLength(2);
+  });
+});
+
+describe("confirming rows (status 已核实/verified)", () => {
+  const H = `${HEADER},status`;
+  it("a confirming row keeps the figure as read and marks it verified, with who and when; value and qualifier may be left empty", () => {
+    const rec = wangcun();
+    const csv = `${H}\n140423106,,2024,disputes_handled,152,exact,核对台账无误,张三,2025-03-01,已核实\n140423106,,2024,disputes_resolved,,,,张三,2025-03-01,verified\n`;
+    const parsed = parseCorrections(csv);
+    // a confirming row needs a reason (what was checked) like any other
+    expect(parsed.errors).toEqual(["data/corrections.csv:3: no reason given"]);
+    const ok = `${H}\n140423106,,2024,disputes_handled,152,exact,核对台账无误,张三,2025-03-01,已核实\n140423106,,2024,disputes_resolved,,,与原文一致,李四,2025-03-02,verified\n`;
+    const res = correctRecords(ok, [rec]);
+    expect(res.errors).toEqual([]);
+    const t = res.records[0]!.indicators.disputes_handled!;
+    expect(t).toMatchObject({ value: 152, qualifier: "exact" });
+    expect(t.corrected).toMatchObject({ status: "verified", who: "张三", date: "2025-03-01", extractedValue: 152, value: 152 });
+    const read = rec.indicators.disputes_resolved!;
+    expect(res.records[0]!.indicators.disputes_resolved).toMatchObject({ value: read.value, qualifier: read.qualifier, corrected: { status: "verified", who: "李四" } });
+    expect(res.applied).toEqual([
+      "data/reports/003.txt: disputes_handled 152 verified (data/corrections.csv:2)",
+      `data/reports/003.txt: disputes_resolved ${read.value} verified (data/corrections.csv:3)`,
+    ]);
+    const r = res.records[0]!;
+    expect(() => reportSchema.parse(toIndexRecord(r, reportSlug(r)))).not.toThrow();
+  });
+
+  it("status words: empty or 已校正/corrected correct, 已核实/verified confirm; Chinese header 状态 too", () => {
+    const csv = `乡镇,年度,指标,数值,原因,校正人,日期,状态\n王村镇,2024,disputes_handled,1,r,w,2025-01-01,\n王村镇,2024,disputes_handled,1,r,w,2025-01-01,已校正\n王村镇,2024,disputes_handled,1,r,w,2025-01-01,Corrected\n王村镇,2024,disputes_handled,1,r,w,2025-01-01,已核实\n`;
+    expect(parseCorrections(csv).rows.map((r) => r.status)).toEqual(["corrected", "corrected", "corrected", "verified"]);
+  });
+
+  it("the review list's sentence and note columns are read and ignored", () => {
+    const csv = `${H},sentence,note\n140423106,,2024,disputes_handled,152,,无误,张三,2025-03-01,已核实,"全年排查矛盾纠纷152件,化解150件",待核实\n`;
+    const { rows, errors } = parseCorrections(csv);
+    expect(errors).toEqual([]);
+    expect(rows[0]).toMatchObject({ value: 152, status: "verified" });
+  });
+
+  it("every kind of bad confirming row stops with FILE:LINE and what is wrong", () => {
+    const rec = wangcun();
+    const lines = [
+      H,
+      "140423106,,2024,disputes_handled,160,,核对,张三,2025-03-01,已核实", // 2 not the value read
+      "140423106,,2024,disputes_resolved,,at_least,核对,张三,2025-03-01,已核实", // 3 not the qualifier read
+      "140423106,,2024,mediators,,,核对,张三,2025-03-01,已核实", // 4 nothing read to confirm
+      "140423106,,2024,enforcement_cases,3,,核对,张三,2025-03-01,待定", // 5 unknown status
+      "140423106,,2024,training_sessions,,,核对,张三,2025-03-01,", // 6 a correction needs a value
+      "140423106,,2024,disputes_handled,152,,核对,张三,2025-03-01,已核实", // 7 fine
+      "140423106,,2024,disputes_handled,152,,再核对,李四,2025-03-02,已核实", // 8 twice
+    ];
+    const res = correctRecords(lines.join("\n"), [rec], "data/corrections.csv");
+    const at = (line: number) => res.errors.find((e) => e.startsWith(`data/corrections.csv:${line}: `)) ?? `(no error on line ${line})`;
+    expect(at(2)).toMatch(/status verified, but value 160 is not the figure read \(152\)/);
+    expect(at(3)).toMatch(/status verified, but qualifier at_least is not the one read/);
+    expect(at(4)).toMatch(/no mediators figure was read in this report: nothing to confirm/);
+    expect(at(5)).toMatch(/status "待定" is not 已核实\/verified or 已校正\/corrected/);
+    expect(at(6)).toMatch(/value "" is not a number/);
+    expect(at(8)).toMatch(/already corrected on line 7/);
+    expect(res.errors).toHaveLength(6);
+    expect(res.records[0]!.indicators.disputes_handled!.corrected?.status).toBe("verified");
   });
 });

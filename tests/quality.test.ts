@@ -60,8 +60,8 @@ describe("quality view", () => {
 
   it("corrections are listed with the figure shown and the figure read", () => {
     expect(byFile("r/shashi.txt").corrections).toEqual([
-      { indicator: "legal_opinions", label: "出具法律意见件数", shown: "30 件", extracted: "未读到", reason: "见法律顾问台账", who: "张三", date: "2025-03-01", source: "data/corrections.csv:2" },
-      { indicator: "publicity_events", label: "普法宣传活动场次", shown: "60 场", extracted: "62 场", reason: "重复计算", who: "李四", date: "2025-03-02", source: "data/corrections.csv:3" },
+      { indicator: "legal_opinions", label: "出具法律意见件数", shown: "30 件", extracted: "未读到", reason: "见法律顾问台账", who: "张三", date: "2025-03-01", source: "data/corrections.csv:2", status: "corrected" },
+      { indicator: "publicity_events", label: "普法宣传活动场次", shown: "60 场", extracted: "62 场", reason: "重复计算", who: "李四", date: "2025-03-02", source: "data/corrections.csv:3", status: "corrected" },
     ]);
   });
 

@@ -3,7 +3,8 @@
 // data-table = the table's id) appears, and each group of checkboxes (by name N) hides the table's
 // elements whose data-N value is not checked: rows, cells, and whole columns through their header
 // cell in <thead>. The status line reads the form's data-status, with {N} replaced by the number of
-// N chosen ("显示 {report} 份报告、{indicator} 项指标。").
+// N chosen ("显示 {report} 份报告、{indicator} 项指标。"). A data-N of several values separated by
+// spaces (an item that may belong to several indicators) shows while any of them is chosen.
 
 function enhance(form: HTMLFormElement): void {
   const table = document.getElementById(form.dataset.table ?? "");
@@ -25,7 +26,7 @@ function enhance(form: HTMLFormElement): void {
     for (const el of filtered) {
       el.hidden = names.some((n) => {
         const v = el.dataset[n];
-        return v !== undefined && !chosen.get(n)?.has(v);
+        return v !== undefined && !v.split(" ").some((x) => chosen.get(n)?.has(x));
       });
     }
     const rules = columns.filter((th) => th.hidden).map((th) => `#${CSS.escape(table.id)} tr > :nth-child(${th.cellIndex + 1})`);

@@ -208,7 +208,7 @@ describe("the 数据质量 page", () => {
     const rows = page.locator("#corrections-table tbody tr");
     expect(await rows.count()).toBe(2);
     const wq = rows.filter({ hasText: "王桥镇" });
-    expect((await wq.innerText()).replace(/\s+/g, " ")).toContain(`法治培训场次 6 次 5 次 原文“5场”漏计1场${PAYLOAD} 张三 <img src=x onerror=window.__pwned=1> 2025-03-01`);
+    expect((await wq.innerText()).replace(/\s+/g, " ")).toContain(`法治培训场次 人工校正 6 次 5 次 原文“5场”漏计1场${PAYLOAD} 张三 <img src=x onerror=window.__pwned=1> 2025-03-01`);
     const gl = rows.filter({ hasText: "古龙镇" });
     expect((await gl.innerText()).replace(/\s+/g, " ")).toContain("12 名 未读到 见镇人民调解委员会名册 李四 2025-03-02");
 

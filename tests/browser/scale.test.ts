@@ -261,7 +261,11 @@ describe("axe and narrow screens on the aggregated pages", () => {
     const year = Math.max(...listed().map((r) => r.year ?? 0));
     const profiles = sampleProfiles().slice(0, 3).map((r) => `/townships/${r.id}/`);
     const unknown = regions().unknown.length > 0 ? ["/counties/unknown/"] : [];
-    return ["/", "/townships/", "/indicators/disputes_handled/", `/indicators/dispute_resolution_rate/${year}/`, "/compare/", "/quality/", `/provinces/${county.provinceCode}/`, `/counties/${county.code}/`, `/counties/${county.code}/table/`, ...unknown, ...profiles];
+    // the review (审核) and, when it is paged, one county's page of it
+    const reviewDir = join(dist, "review");
+    const reviewCounty = existsSync(reviewDir) ? readdirSync(reviewDir).find((d) => /^(?:\d{6}|unknown)$/.test(d)) : undefined;
+    const review = ["/review/", ...(reviewCounty ? [`/review/${reviewCounty}/`] : [])];
+    return ["/", "/townships/", "/indicators/disputes_handled/", `/indicators/dispute_resolution_rate/${year}/`, "/compare/", "/quality/", ...review, `/provinces/${county.provinceCode}/`, `/counties/${county.code}/`, `/counties/${county.code}/table/`, ...unknown, ...profiles];
   };
 
   it("axe finds no violations", async () => {

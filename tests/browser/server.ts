@@ -187,6 +187,7 @@ export const PAGE_TYPES = [
   { name: "data", path: "/data/" },
   { name: "method", path: "/method/" },
   { name: "quality", path: "/quality/" },
+  { name: "review", path: "/review/" },
   { name: "search", path: "/search/" },
   { name: "404", path: "/404.html" },
 ] as const;

@@ -10,7 +10,8 @@ import { findTownshipNames } from "./gazetteer.js";
 import { resolveRegion } from "./regions.js";
 import { findSections } from "./sections.js";
 import { totalsOf } from "./totals.js";
-import type { ReportRecord } from "./types.js";
+import type { ReportRecord, UncountedNumber } from "./types.js";
+import { findUncounted } from "./uncounted.js";
 
 export interface SectionRef {
   kind: "problems" | "plans";
@@ -31,6 +32,8 @@ export interface ExtractedReport extends ReportRecord {
   sections: SectionRef[];
   /** for a paged document (PDF): the start offset of each page in `text` (see pages.ts pageOf) */
   pages?: number[];
+  /** numbers with a counting unit that no figure counts, and why (uncounted.ts) */
+  uncounted: UncountedNumber[];
 }
 
 function emptyRecord(file: string): ExtractedReport {
@@ -51,6 +54,7 @@ function emptyRecord(file: string): ExtractedReport {
     encoding: null,
     text: "",
     sections: [],
+    uncounted: [],
   };
 }
 
@@ -102,7 +106,9 @@ export function extractText(file: string, input: string, encoding: string | null
     }
 
     const sections = findSections(n.match, meta.year);
-    rec.indicators = totalsOf(findMentions(n.match, meta.year, sections));
+    const mentions = findMentions(n.match, meta.year, sections);
+    rec.indicators = totalsOf(mentions);
+    rec.uncounted = findUncounted(n.match, sections, mentions);
     rec.warnings.push(...contradictions(file, rec.indicators));
     rec.sections = sections
       .filter((s) => s.kind === "problems" || s.kind === "plans")

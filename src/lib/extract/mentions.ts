@@ -22,12 +22,12 @@ interface Candidate {
   unitClass: UnitClass;
 }
 
-const PERIODIC = /每年|每月|每季度|每季|每半年|每周|每天|每日|每个月|每学期|年均|月均/;
+export const PERIODIC = /每年|每月|每季度|每季|每半年|每周|每天|每日|每个月|每学期|年均|月均/;
 
 /** A number right after one of these is an ordinal, a document number or part of a code (第3, 〔2024〕, 1.2.3, A-12). */
-const NOT_BEFORE_FIGURE = new Set(Array.from("第〔[·.-/", (ch) => ch.charCodeAt(0)));
+export const NOT_BEFORE_FIGURE = new Set(Array.from("第〔[·.-/", (ch) => ch.charCodeAt(0)));
 
-function digitsIn(text: string, start: number, end: number): number {
+export function digitsIn(text: string, start: number, end: number): number {
   let n = 0;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);

@@ -1,4 +1,5 @@
 // Shared record types of the extraction pipeline (see spec/indicators.md).
+import type { UncountedKind } from "./uncountedReasons.js";
 
 export type Qualifier = "exact" | "at_least" | "at_most" | "approx";
 
@@ -40,6 +41,8 @@ export interface Correction {
   extractedQualifier: Qualifier | null;
   /** where the correction is written: data/corrections.csv:LINE */
   source: string;
+  /** corrected (value replaced; the default) or verified (checked and confirmed as read) */
+  status?: "corrected" | "verified";
 }
 
 export interface RegionFields {
@@ -57,4 +60,22 @@ export interface ReportRecord extends RegionFields {
   indicators: Record<string, IndicatorTotal>;
   warnings: string[];
   errors: string[];
+  /** numbers with a counting unit that no figure counts (uncounted.ts); not in the contract's output */
+  uncounted?: UncountedNumber[];
+}
+
+/** A number with a counting unit that was not counted as a figure, and why (uncounted.ts). */
+export interface UncountedNumber {
+  value: number;
+  qualifier: Qualifier;
+  /** the unit as written: 次, 件, 人次, 个 … */
+  unit: string;
+  /** offsets into the normalised text: the number with its qualifier and unit */
+  start: number;
+  end: number;
+  /** why it was left out (uncountedReasons.ts), and the same as a short Chinese phrase */
+  kind: UncountedKind;
+  reason: string;
+  /** for kind no_indicator (and repeat): indicators whose unit fits and whose words are near */
+  plausible: string[];
 }

@@ -12,6 +12,11 @@
 //   reason     原因    why (required)
 //   who        校正人  who corrected it (required)
 //   date       日期    when, YYYY-MM-DD (required)
+//   status     状态    empty or 已校正/corrected: the value replaces the figure read; 已核实/verified:
+//                      the figure was checked and is right as read (value empty or the same as read,
+//                      qualifier empty or the same) (column optional)
+//   sentence   原文    } what the review list (npm run review, /review/) adds after the columns
+//   note       核实事项 } above: informational, ignored (columns optional)
 import Papa from "papaparse";
 import { contradictions } from "../extract/checks.js";
 import { INDICATORS, indicatorSpec, isRate } from "../extract/indicators.js";
@@ -19,7 +24,7 @@ import type { Correction, IndicatorTotal, Qualifier } from "../extract/types.js"
 
 export const CORRECTIONS_FILE = "data/corrections.csv";
 
-type Field = "code" | "township" | "year" | "indicator" | "value" | "qualifier" | "reason" | "who" | "date";
+type Field = "code" | "township" | "year" | "indicator" | "value" | "qualifier" | "reason" | "who" | "date" | "status" | "sentence" | "note";
 
 /** Header names accepted for each field (compared trimmed, case-insensitive). */
 export const CORRECTION_HEADERS: Record<Field, string[]> = {
@@ -32,6 +37,20 @@ export const CORRECTION_HEADERS: Record<Field, string[]> = {
   reason: ["reason", "原因", "校正原因"],
   who: ["who", "校正人", "经办人"],
   date: ["date", "日期", "校正日期"],
+  status: ["status", "状态", "核实状态"],
+  sentence: ["sentence", "原文"],
+  note: ["note", "核实事项", "说明"],
+};
+
+export type CorrectionStatus = "corrected" | "verified";
+
+/** Words of the status column (compared trimmed, case-insensitive); empty = corrected. */
+export const STATUS_WORDS: Record<string, CorrectionStatus> = {
+  "": "corrected",
+  corrected: "corrected",
+  已校正: "corrected",
+  verified: "verified",
+  已核实: "verified",
 };
 const REQUIRED: Field[] = ["year", "indicator", "value", "reason", "who", "date"];
 
@@ -53,11 +72,14 @@ export interface CorrectionRow {
   township: string | null;
   year: number;
   indicator: string;
-  value: number;
-  qualifier: Qualifier;
+  /** null only on a confirming row that leaves the value empty (the figure as read) */
+  value: number | null;
+  /** null only on a confirming row that leaves the qualifier empty */
+  qualifier: Qualifier | null;
   reason: string;
   who: string;
   date: string;
+  status: CorrectionStatus;
 }
 
 export interface ParsedCorrections {
@@ -137,24 +159,28 @@ export function parseCorrections(input: string, source = CORRECTIONS_FILE): Pars
     const indText = get("indicator");
     const indicator = indicatorSpec(indText) ? indText : (BY_LABEL.get(indText) ?? null);
     if (!indicator) problems.push(`unknown indicator "${indText}" (see spec/indicators.md)`);
+    const statusText = get("status");
+    const status = STATUS_WORDS[statusText.toLowerCase()];
+    if (!status) problems.push(`status "${statusText}" is not 已核实/verified or 已校正/corrected (empty: corrected)`);
+    const confirming = status === "verified";
     const valueText = get("value").replace(/[,，]/g, "");
-    const value = /^(?:\d+(?:\.\d+)?|\.\d+)$/.test(valueText) ? Number(valueText) : NaN;
-    if (!Number.isFinite(value)) problems.push(`value "${get("value")}" is not a number ≥ 0`);
-    else if (indicator && isRate(indicator) && value > 100) problems.push(`value ${value} is above 100 for a rate (%)`);
+    const value = confirming && valueText === "" ? null : /^(?:\d+(?:\.\d+)?|\.\d+)$/.test(valueText) ? Number(valueText) : NaN;
+    if (value !== null && !Number.isFinite(value)) problems.push(`value "${get("value")}" is not a number ≥ 0`);
+    else if (value !== null && indicator && isRate(indicator) && value > 100) problems.push(`value ${value} is above 100 for a rate (%)`);
     const qText = get("qualifier");
-    const qualifier = qText === "" ? "exact" : QUALIFIERS[qText.toLowerCase()];
-    if (!qualifier) problems.push(`qualifier "${qText}" is not one of exact, at_least, at_most, approx (确数, 不少于, 不多于, 约)`);
+    const qualifier = qText === "" ? (confirming ? null : "exact") : QUALIFIERS[qText.toLowerCase()];
+    if (qualifier === undefined) problems.push(`qualifier "${qText}" is not one of exact, at_least, at_most, approx (确数, 不少于, 不多于, 约)`);
     const reason = get("reason");
     if (!reason) problems.push("no reason given");
     const who = get("who");
     if (!who) problems.push("no who (校正人) given");
     const date = get("date");
     if (!validDate(date)) problems.push(date ? `date "${date}" is not a date (YYYY-MM-DD)` : "no date given");
-    if (problems.length > 0 || !indicator || !qualifier) {
+    if (problems.length > 0 || !indicator || qualifier === undefined || !status) {
       errors.push(`${source}:${line}: ${problems.join("; ")}`);
       continue;
     }
-    rows.push({ line, code, township, year, indicator, value, qualifier, reason, who, date });
+    rows.push({ line, code, township, year, indicator, value, qualifier, reason, who, date, status });
   }
   return { rows, errors };
 }
@@ -211,22 +237,34 @@ export function applyCorrections<R extends CorrectionTarget>(records: readonly R
       errors.push(`${at}: ${row.indicator} of ${describe(row)} is already corrected on line ${earlier}`);
       continue;
     }
-    done.set(key, row.line);
     const current = out[i]!;
     const before = current.indicators[row.indicator];
+    const wrong = row.status === "verified" ? confirmationProblem(row, before) : null;
+    if (wrong) {
+      errors.push(`${at}: ${wrong}`);
+      continue;
+    }
+    done.set(key, row.line);
+    const value = row.value ?? before!.value;
+    const qualifier = row.qualifier ?? before?.qualifier ?? "exact";
     const correction: Correction = {
-      value: row.value,
-      qualifier: row.qualifier,
+      value,
+      qualifier,
       reason: row.reason,
       who: row.who,
       date: row.date,
       extractedValue: before?.value ?? null,
       extractedQualifier: before?.qualifier ?? null,
       source: at,
+      status: row.status,
     };
-    const total: IndicatorTotal = { value: row.value, qualifier: row.qualifier, mentions: before?.mentions ?? [], corrected: correction };
+    const total: IndicatorTotal = { value, qualifier, mentions: before?.mentions ?? [], corrected: correction };
     out[i] = { ...current, indicators: sortedIndicators({ ...current.indicators, [row.indicator]: total }) };
-    applied.push(`${r.file}: ${row.indicator} ${before ? before.value : "(not read)"} → ${row.value} (${at})`);
+    applied.push(
+      row.status === "verified"
+        ? `${r.file}: ${row.indicator} ${value} verified (${at})`
+        : `${r.file}: ${row.indicator} ${before ? before.value : "(not read)"} → ${value} (${at})`,
+    );
   }
   // contradictions are judged again on the corrected figures (a correction may settle one)
   for (const i of new Set([...done.keys()].map((k) => Number(k.split(":")[0])))) {
@@ -236,6 +274,16 @@ export function applyCorrections<R extends CorrectionTarget>(records: readonly R
     out[i] = { ...after, warnings: [...after.warnings.filter((w) => !stale.has(w)), ...contradictions(after.file, after.indicators)] };
   }
   return { records: out, errors, applied };
+}
+
+/** Why a confirming row cannot confirm the figure read (null: it can). */
+function confirmationProblem(row: CorrectionRow, before: IndicatorTotal | undefined): string | null {
+  if (!before) return `status verified, but no ${row.indicator} figure was read in this report: nothing to confirm (leave status empty to add the figure)`;
+  if (row.value !== null && row.value !== before.value)
+    return `status verified, but value ${row.value} is not the figure read (${before.value}): leave status empty to correct it, or give ${before.value}`;
+  if (row.qualifier !== null && row.qualifier !== before.qualifier)
+    return `status verified, but qualifier ${row.qualifier} is not the one read (${before.qualifier}): leave status empty to correct it`;
+  return null;
 }
 
 function sortedIndicators(ind: Record<string, IndicatorTotal>): Record<string, IndicatorTotal> {

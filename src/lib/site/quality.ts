@@ -53,6 +53,8 @@ export interface CorrectionItem {
   who: string;
   date: string;
   source: string;
+  /** corrected (人工校正) or verified (已核实: checked, as read) */
+  status: "corrected" | "verified";
 }
 
 export interface QualityEntry {
@@ -85,8 +87,9 @@ export function extractedText(c: Correction, unit: string): string {
   return c.extractedValue === null ? NOT_READ : formatFigure(c.extractedValue, c.extractedQualifier ?? "exact", unit);
 }
 
-/** One line for a corrected figure: the 校正说明 of the downloads. */
+/** One line for a figure settled by hand: the 校正说明 of the downloads. */
 export function correctionNote(c: Correction, unit: string): string {
+  if (c.status === "verified") return `已核实：${c.reason}（${c.who}，${c.date}）`;
   return `人工校正：${c.reason}（${c.who}，${c.date}）；程序读取：${extractedText(c, unit)}`;
 }
 
@@ -104,7 +107,7 @@ export function qualityEntries(reports: readonly SiteReport[]): QualityEntry[] {
       const spec = indicatorSpec(id);
       const unit = spec?.unit ?? "";
       const c = t.corrected;
-      return [{ indicator: id, label: spec?.label_zh ?? id, shown: formatFigure(c.value, c.qualifier, unit), extracted: extractedText(c, unit), reason: c.reason, who: c.who, date: c.date, source: c.source }];
+      return [{ indicator: id, label: spec?.label_zh ?? id, shown: formatFigure(c.value, c.qualifier, unit), extracted: extractedText(c, unit), reason: c.reason, who: c.who, date: c.date, source: c.source, status: c.status ?? "corrected" }];
     }),
   }));
 }

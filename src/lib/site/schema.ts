@@ -1,5 +1,6 @@
 // The schema of the generated data the site reads (validated when written, and by tests).
 import { z } from "zod";
+import { UNCOUNTED_KIND_ZH, type UncountedKind } from "../extract/uncountedReasons.ts";
 
 export const qualifierSchema = z.enum(["exact", "at_least", "at_most", "approx"]);
 
@@ -13,8 +14,28 @@ export const mentionSchema = z
     end: z.number().int().nonnegative(),
     /** the evidence: text.slice(start, end), stored so that pages and downloads need no full text */
     quote: z.string().optional(),
+    /** how sure the classifier is (absent: high); a low one puts the figure on the review page */
+    confidence: z.enum(["high", "medium", "low"]).optional(),
+    /** why, in plain words (shown beside 待核实) */
+    reason: z.string().optional(),
   })
   .refine((m) => m.end > m.start, { message: "evidence span is empty" });
+
+/** A number with a counting unit that no figure counts (src/lib/extract/uncounted.ts). */
+export const uncountedSchema = z
+  .object({
+    value: z.number().finite().nonnegative(),
+    qualifier: qualifierSchema,
+    unit: z.string().min(1),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    kind: z.enum(Object.keys(UNCOUNTED_KIND_ZH) as [UncountedKind, ...UncountedKind[]]),
+    reason: z.string().min(1),
+    plausible: z.array(z.string()),
+    /** the sentence the number stands in, for a number with plausible indicators: the review page and its CSV need no full text */
+    sentence: z.string().optional(),
+  })
+  .refine((u) => u.end > u.start, { message: "uncounted number's span is empty" });
 
 /** A hand correction (src/lib/site/corrections.ts): value/qualifier shown instead of the extracted ones. */
 export const correctionSchema = z.object({
@@ -26,6 +47,8 @@ export const correctionSchema = z.object({
   extractedValue: z.number().finite().nonnegative().nullable(),
   extractedQualifier: qualifierSchema.nullable(),
   source: z.string(),
+  /** corrected (the default) or verified: the figure was checked and confirmed as read */
+  status: z.enum(["corrected", "verified"]).optional(),
 });
 
 export const indicatorTotalSchema = z
@@ -72,12 +95,17 @@ export const reportSchema = z
     ),
     /** for a paged document (PDF): start offset of each page in `text` */
     pages: z.array(z.number().int().nonnegative()).optional(),
+    /** numbers with a counting unit that no figure counts, with why (absent in indexes of older builds) */
+    uncounted: z.array(uncountedSchema).optional(),
   })
   .superRefine((r, ctx) => {
     for (const [id, t] of Object.entries(r.indicators)) {
       for (const m of t.mentions) {
         if (m.end > r.textLength) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${r.file}: ${id} evidence span beyond the text` });
       }
+    }
+    for (const u of r.uncounted ?? []) {
+      if (u.end > r.textLength) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${r.file}: uncounted number's span beyond the text` });
     }
     if (r.pages) {
       const ok = r.pages.every((p, i) => p <= r.textLength && (i === 0 || p >= r.pages![i - 1]!));
@@ -92,3 +120,5 @@ export const generatedSchema = z.object({
 
 export type GeneratedData = z.infer<typeof generatedSchema>;
 export type SiteReport = z.infer<typeof reportSchema>;
+export type SiteUncounted = z.infer<typeof uncountedSchema>;
+export type SiteMention = z.infer<typeof mentionSchema>;
