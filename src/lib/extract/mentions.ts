@@ -95,7 +95,7 @@ function targetTerms(s: string): Set<string> {
  * the corpora's longest sentence is 300 characters. Bounded so that a sentence with many figures
  * (tables flattened into one line) is read in time proportional to its length.
  */
-const CONTEXT_REACH = 400;
+export const CONTEXT_REACH = 400;
 
 /** `sections`, when given, is findSections(text, reportYear), already found. */
 export function findMentions(text: string, reportYear: number | null, sections?: readonly Section[]): FoundMention[] {

@@ -4,7 +4,7 @@
 // (the found mentions and the report's sections) and never classifies figures itself. A number
 // inside a found mention's evidence span belongs to that figure and is not listed.
 import { INDICATOR_IDS, unitFits } from "./indicators.js";
-import { digitsIn, NOT_BEFORE_FIGURE, PERIODIC } from "./mentions.js";
+import { CONTEXT_REACH, digitsIn, NOT_BEFORE_FIGURE, PERIODIC } from "./mentions.js";
 import { NEAR_WORDS } from "./nearWords.js";
 import { findNumerals, type NumeralToken } from "./numbers.js";
 import { combine, isRequirement, readQualifier, readTrailingQualifier } from "./qualifiers.js";
@@ -80,8 +80,8 @@ interface NumberContext {
   /** the same, by the words of its own clause only */
   plausibleInClause: string[];
   clause: string;
-  /** the counted figures of the report */
-  mentions: readonly FoundMention[];
+  /** the counted figures of the report with this number's value */
+  sameValue: readonly FoundMention[];
 }
 
 /** The reasons, tried in order; the first that holds is the number's (each row is tested). */
@@ -128,8 +128,8 @@ export const REPEAT_MIN_VALUE = 3;
 /** A counted figure of the same value whose evidence has the very word of its indicator this number's clause has. */
 function repeated(c: NumberContext): FoundMention | undefined {
   if (c.n.token.value < REPEAT_MIN_VALUE) return undefined;
-  return c.mentions.find((m) => {
-    if (m.value !== c.n.token.value || !c.plausibleInClause.includes(m.indicator)) return false;
+  return c.sameValue.find((m) => {
+    if (!c.plausibleInClause.includes(m.indicator)) return false;
     const word = NEAR_WORDS[m.indicator]!.exec(c.clause)?.[0];
     return word !== undefined && c.text.slice(m.start, m.end).includes(word);
   });
@@ -158,20 +158,30 @@ export function indicatorsNamedIn(unitClass: UnitClass, words: string): string[]
  */
 export function findUncounted(text: string, sections: readonly Section[], mentions: readonly FoundMention[]): UncountedNumber[] {
   const spans = [...mentions].sort((a, b) => a.start - b.start);
+  const byValue = new Map<number, FoundMention[]>();
+  for (const m of mentions) byValue.set(m.value, [...(byValue.get(m.value) ?? []), m]);
   const excluded = sections.filter((s) => s.kind === "problems" || s.kind === "plans");
   const b = new Boundaries(text);
   const out: UncountedNumber[] = [];
+  // every span read around a number reaches at most CONTEXT_REACH characters from it, as in
+  // mentions.ts, so that a sentence of many figures is read in time proportional to its length
+  let next = 0; // first counted span (by start) that may still overlap a later number
+  let maxEnd = -1; // the furthest end of the spans before `next`
   for (const n of countingNumerals(text)) {
     // inside a counted figure's evidence (the figure itself, or a number naming its object)
-    if (spans.some((m) => m.start < n.end && n.start < m.end)) continue;
-    const clauseStart = b.clauseStart(n.start);
+    while (next < spans.length && spans[next]!.start < n.end) {
+      maxEnd = Math.max(maxEnd, spans[next]!.end);
+      next++;
+    }
+    if (maxEnd > n.start) continue;
+    const clauseStart = Math.max(b.clauseStart(n.start), n.start - CONTEXT_REACH);
     const before = text.slice(clauseStart, n.start);
     // the clause's list item the number stands in (2名人民调解员、1名法律顾问: 法律顾问 only)
-    const clauseEnd = b.clauseEnd(n.end);
-    const itemStart = text.lastIndexOf("、", n.start - 1);
-    const itemEnd = text.indexOf("、", n.end);
-    const clause = text.slice(Math.max(clauseStart, itemStart + 1), itemEnd >= 0 && itemEnd < clauseEnd ? itemEnd : clauseEnd);
-    const sentence = text.slice(b.sentenceStart(n.start), b.sentenceEnd(n.end));
+    const clauseEnd = Math.min(b.clauseEnd(n.end), n.end + CONTEXT_REACH);
+    const itemStart = before.lastIndexOf("、") + clauseStart;
+    const itemEnd = text.slice(n.end, clauseEnd).indexOf("、");
+    const clause = text.slice(Math.max(clauseStart, itemStart + 1), itemEnd >= 0 ? n.end + itemEnd : clauseEnd);
+    const sentence = text.slice(Math.max(b.sentenceStart(n.start), n.start - CONTEXT_REACH), Math.min(b.sentenceEnd(n.end), n.end + CONTEXT_REACH));
     const plausibleInClause = indicatorsNamedIn(n.unitClass, clause);
     const bare = hanCount(clause) - hanCount(text.slice(n.start, n.end)) <= BARE_CLAUSE_HAN;
     const plausible = plausibleInClause.length > 0 || !bare ? plausibleInClause : indicatorsNamedIn(n.unitClass, sentence);
@@ -184,7 +194,7 @@ export function findUncounted(text: string, sections: readonly Section[], mentio
       plausible,
       plausibleInClause,
       clause,
-      mentions,
+      sameValue: n.token.value >= REPEAT_MIN_VALUE ? (byValue.get(n.token.value) ?? []) : [],
     };
     const rule = RULES.find((r) => r.holds(ctx))!;
     out.push({
