@@ -1,13 +1,14 @@
 // Mentions: every figure of the report that counts one indicator (spec §2), with its qualifier,
 // whether it is a part (其中…) or a repeat, and its evidence span in the normalised text.
-import { classify, type FigureContext } from "./classify.js";
+import { classify, lowerOf, type FigureContext } from "./classify.js";
 import { unitFits } from "./indicators.js";
 import { findNumerals, type NumeralToken } from "./numbers.js";
 import { combine, isRequirement, readQualifier, readTrailingQualifier } from "./qualifiers.js";
+import { implausible } from "./plausibility.js";
 import { excludedRanges, inRanges, type Section } from "./sections.js";
 import { Boundaries } from "./segments.js";
-import type { FoundMention, Qualifier } from "./types.js";
-import { readUnit, type UnitClass } from "./units.js";
+import type { Confidence, FoundMention, Qualifier } from "./types.js";
+import { impliedUnit, readUnit, type UnitClass } from "./units.js";
 import { findZeroStatements } from "./zeros.js";
 
 /** A numeral followed by a unit: something that could be a figure. */
@@ -43,7 +44,8 @@ function candidates(text: string): Candidate[] {
     if (token.kind === "chinese") {
       const raw = text.slice(token.start, token.end);
       // 万/千 alone are words too (千方百计)
-      if (raw.length === 1 && raw !== "十" && raw !== "百" && !/[余多]/.test(text[token.end] ?? "")) continue;
+      // (万/千 right before a unit are figures: 惠及师生近千人)
+      if (raw.length === 1 && raw !== "十" && raw !== "百" && !/[余多]/.test(text[token.end] ?? "") && !readUnit(text, token.end)) continue;
     }
     // more than 9 digits is an identifier (索引号, 统一社会信用代码, phone numbers), never a figure
     if (token.kind === "arabic" && token.end - token.start > 9 && digitsIn(text, token.start, token.end) > 9) continue;
@@ -51,9 +53,12 @@ function candidates(text: string): Candidate[] {
     if (NOT_BEFORE_FIGURE.has(prev) || (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a)) continue;
     if (token.kind === "arabic" && prev >= 0x30 && prev <= 0x39) continue;
     const q = readQualifier(text, token.start, token.end);
-    const unit = readUnit(text, token.end + q.innerLength);
+    // a space may stand between a figure and its unit in PDF copies (办理行政处罚案件 42 起)
+    let at = token.end + q.innerLength;
+    if (text[at] === " " && text[at + 1] !== " ") at++;
+    const unit = readUnit(text, at) ?? (token.kind === "arabic" ? impliedUnit(text, q.start, token.end + q.innerLength) : null);
     if (!unit) continue;
-    let unitEnd = token.end + q.innerLength + unit.length;
+    let unitEnd = at + unit.length;
     let qualifier = q.qualifier;
     const trailing = readTrailingQualifier(text, unitEnd);
     if (trailing.qualifier) {
@@ -98,7 +103,7 @@ export function findMentions(text: string, reportYear: number | null, sections?:
   const out: (FoundMention & { sentence: number; context: string })[] = [];
 
   let sentenceOf = -1;
-  let head: { indicator: string; end: number } | null = null; // last mention read in this sentence
+  let head: { indicator: string; end: number; confidence: Confidence } | null = null; // last mention read in this sentence
   let prevIndicator: string | null = null;
 
   for (let i = 0; i < cands.length; i++) {
@@ -164,6 +169,8 @@ export function findMentions(text: string, reportYear: number | null, sections?:
     }
 
     let indicator: string | null = "indicator" in verdict ? verdict.indicator : null;
+    let confidence: Confidence = "indicator" in verdict ? verdict.confidence : "medium";
+    let reason = "indicator" in verdict ? verdict.reason : "";
     let part = false;
     if (indicator && !unitFits(indicator, c.unitClass)) indicator = null;
     if (inBreakdown && head) {
@@ -171,11 +178,18 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       else if (!indicator && "skip" in verdict && verdict.skip === "no indicator fits the clause" && unitFits(head.indicator, c.unitClass)) {
         indicator = head.indicator;
         part = true;
+        confidence = lowerOf(head.confidence, "medium");
+        reason = `part of the breakdown of the ${head.indicator} figure before it`;
       }
     }
     prevIndicator = indicator;
     if (!indicator) continue;
-    if (!part) head = { indicator, end: c.unitEnd };
+    const odd = implausible(indicator, c.value);
+    if (odd) {
+      confidence = "low";
+      reason = `${reason}; ${odd}`;
+    }
+    if (!part) head = { indicator, end: c.unitEnd, confidence };
 
     // evidence: the clause words that name the figure, then the figure, then its object
     let start = leftStart;
@@ -194,6 +208,8 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       part,
       start,
       end,
+      confidence,
+      reason,
       sentence: sStart,
       context: ctx.left + ctx.right,
     });

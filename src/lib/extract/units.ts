@@ -70,3 +70,29 @@ export function readUnit(text: string, at: number): UnitRead | null {
   }
   return null;
 }
+
+/**
+ * Nouns that carry the unit of a bare figure right after them (办理普通程序案件12、简易程序案件30;
+ * 检查次数达45): the noun and its verb words, then the unit the figure counts in. One line a noun.
+ */
+const IMPLIED_UNITS: [RegExp, UnitClass][] = [
+  [/(?:案件|案)(?:数量|总数|数)?(?:共计|累计|合计|共|为|达)?[:：]?$/, "cases"],
+  [/(?:次数|场次)(?:共计|累计|合计|共|为|达)?[:：]?$/, "sessions"],
+  [/人次(?:数)?(?:共计|累计|合计|共|为|达)?[:：]?$/, "person_times"],
+  [/人数(?:共计|累计|合计|共|为|达)?[:：]?$/, "persons"],
+  [/份数(?:共计|累计|合计|共|为|达)?[:：]?$/, "copies"],
+];
+
+/** A figure ends here when followed by a clause or list mark, a bracket or the end of the text. */
+const FIGURE_END = /^(?:[，,。；;、）)\n]|$)/;
+
+/**
+ * The unit a bare figure at [numStart, numEnd) takes from the noun before it, or null: only when
+ * nothing but a clause or list mark follows the figure. The unit read has length 0.
+ */
+export function impliedUnit(text: string, numStart: number, numEnd: number): UnitRead | null {
+  if (!FIGURE_END.test(text.slice(numEnd, numEnd + 1))) return null;
+  const before = text.slice(Math.max(0, numStart - 12), numStart);
+  for (const [re, unitClass] of IMPLIED_UNITS) if (re.test(before)) return { unit: "", unitClass, length: 0 };
+  return null;
+}
