@@ -88,3 +88,28 @@ kind("other wordings of the genre", [
   ["提供法律咨询210人次。", [["legal_consultations", 210]]],
   ["法律顾问出具法律意见书7份。", [["legal_opinions", 7]]],
 ]);
+
+kind("breakdowns by procedure and headings that govern", [
+  ["办理行政处罚案件56件,简易程序38件,普通程序18件。", [["enforcement_cases", 56], ["enforcement_cases", 38, "part"], ["enforcement_cases", 18, "part"]]],
+  ["全年立案查处违法行为30起,适用一般程序12起、简易程序18起。", [["enforcement_cases", 30], ["enforcement_cases", 12, "part"], ["enforcement_cases", 18, "part"]]],
+  ["(三)严格合法性审查\n全年共审查45件。", [["legality_reviews", 45]]],
+  ["三、落实合法性审查制度\n审核行政执法决定20件,审查合同12份。", [["legality_reviews", 20], ["contracts_reviewed", 12]]],
+]);
+
+kind("breakdowns in the next sentence", [
+  ["全年审查各类文件30件。其中,规范性文件审查5件,重大事项审查25件。", [["legality_reviews", 30], ["legality_reviews", 5, "part"], ["legality_reviews", 25, "part"]]],
+]);
+
+kind("kinds found on the held-out half, in other words", [
+  ["召开依法治镇委员会会议5次。", [["rule_of_law_meetings", 5]]],
+  ["律师开展法治讲座3次。", []],
+  ["律师为干部职工开展法治讲座3次。", [["training_sessions", 3]]],
+  ["全年共录入行政检查800起。", [["enforcement_inspections", 800]]],
+  ["通过政务网站公开政府信息200条。", []],
+  ["通过公众号推送普法信息200条。", [["online_publicity_posts", 200]]],
+  ["完成重大执法决定法制审核15件。", [["legality_reviews", 15]]],
+  ["围绕《宪法》组织专题学习6次,参加镇村干部300余人次。", [["training_sessions", 6], ["training_participants", 300]]],
+  ["村(社区)干部集中学法10次。", [["training_sessions", 10]]],
+  ["主要负责同志讲法治课2次。", [["leadership_study_sessions", 2]]],
+  ["对重大决策、执法决定及各类合同开展审查210件。", [["legality_reviews", 210]]],
+]);

@@ -19,6 +19,8 @@ export interface FigureContext {
   after: string;
   /** up to two earlier sentences of the same item (一是… / paragraph) */
   earlier: string;
+  /** the heading line above the paragraph, if any ((三)严格合法性审查) */
+  heading: string;
   unitClass: UnitClass;
   /** indicator of the previous figure read in the same sentence, if any */
   prevIndicator: string | null;
@@ -27,7 +29,7 @@ export interface FigureContext {
 export type Verdict = { indicator: string; confidence: Confidence; reason: string } | { skip: string };
 
 /** Where a cue was found, nearest first: the figure's own clause, the sentence, the passage before. */
-type Scope = "clause" | "previous clause" | "sentence" | "earlier sentence" | "previous figure";
+type Scope = "clause" | "previous clause" | "sentence" | "earlier sentence" | "heading" | "previous figure";
 
 const SCOPE_CONFIDENCE: Record<Scope, Confidence> = {
   clause: "high",
@@ -35,6 +37,7 @@ const SCOPE_CONFIDENCE: Record<Scope, Confidence> = {
   sentence: "medium",
   "previous figure": "medium",
   "earlier sentence": "low",
+  heading: "medium",
 };
 const RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
 
@@ -71,6 +74,7 @@ class Because {
       ["previous clause", this.local],
       ["sentence", this.c.before + this.c.after],
       ["earlier sentence", this.c.earlier],
+      ["heading", this.c.heading],
     ];
     for (const [s, text] of tries) {
       const m = re.exec(text);
@@ -115,6 +119,9 @@ export function isEmptyContext(s: string): boolean {
   if (kept >= 2) return false;
   return s.replace(FILLER, "").length < 2;
 }
+
+/** An inspection count right before the figure (录入行政检查1530起). */
+const INSPECTION_BEFORE_FIGURE = /(?:行政检查|执法检查|检查)(?:案件|事项|任务)?(?:共计|累计|合计|共|达)?$/;
 
 const RESOLVED_G = new RegExp(CUE.disputeResolved.source, "g");
 
@@ -178,6 +185,13 @@ function subjectOf(c: FigureContext, local: string, kind: "study" | "training"):
   if (inLocal.staff && inLocal.leader) return { who: tie, scope: "clause", both: true };
   if (inLocal.staff) return { who: "staff", scope: "clause", both: false };
   if (inLocal.leader) return { who: "leader", scope: "clause", both: false };
+  // who took part, named in the next clause (…专题学习4次,覆盖乡村干部240余人次)
+  const next = c.after.split(/[，,；;。]/, 2)[1] ?? "";
+  if (/(?:覆盖|参加|参训|参学|参与)[^，,。；;]{0,12}\d/.test(c.right + next)) {
+    const staff = CUE.staff.test(c.right + next);
+    const leader = CUE.leader.test(c.right + next);
+    if (staff !== leader) return { who: staff ? "staff" : "leader", scope: "sentence", both: false };
+  }
   // the clauses before, nearest first: the last clause that names a subject decides
   const clauses = c.before.split(/[，,；;：:]/).filter((s) => s.length > 0);
   for (let k = clauses.length - 1; k >= 0; k--) {
@@ -227,6 +241,10 @@ function studyOrTraining(c: FigureContext, local: string): Verdict | null {
   }
   if (isTraining) {
     if (CUE.nonLegal.test(withoutTitles(local))) return { skip: "non-legal training" };
+    // counsel lecturing to an audience nobody names (法律顾问…开展法治讲座2次): neither staff nor public
+    const sentence = c.before + local + c.after;
+    if (/讲座|讲课|授课/.test(local) && !/培训/.test(local) && CUE.counsel.test(c.before + local) && !CUE.staff.test(sentence) && !CUE.public.test(sentence) && !CUE.leader.test(sentence))
+      return { skip: "counsel's lecture to an audience not named" };
     const who = subjectOf(c, local, "training");
     why.cue("training");
     if (who) why.note(`subject ${who.who}${who.scope === "clause" ? "" : ` (${who.scope})`}`);
@@ -279,11 +297,16 @@ export function classify(c: FigureContext): Verdict {
   if (cases && CUE.otherLawsuit.test(local)) return { skip: "lawsuit not said to be administrative" };
 
   // D. inspections told as cases (行政检查案件共计122起)
-  if (cases && /检查(?:案件|事项|任务|共计|共)/.test(local) && !CUE.inspectionNot.test(local)) return why.cue("inspection").as("enforcement_inspections");
+  if (cases && (/检查(?:案件|事项|任务|共计|共)/.test(local) || INSPECTION_BEFORE_FIGURE.test(c.left)) && !CUE.inspectionNot.test(local))
+    return why.cue("inspection").as("enforcement_inspections");
+  // a legality review told as cases (完成重大法制审核案件36件) is no enforcement case
+  if (cases && CUE.legalityReview.test(local) && !CUE.contract.test(local)) return why.cue("legalityReview").as("legality_reviews");
 
   // D. enforcement cases
-  if (cases && !has(CUE.petition, local) && !has(CUE.dispute, local)) {
+  // (a review of decisions, 审查处罚决定12件, is a legality review, read below)
+  if (cases && !has(CUE.petition, local) && !has(CUE.dispute, local) && !(/审查|审核/.test(local) && CUE.reviewedDocument.test(local))) {
     if (CUE.enforcementCase.test(local)) return why.cue("enforcementCase").as("enforcement_cases");
+    if (CUE.caseProcedure.test(local)) return why.cue("caseProcedure").as("enforcement_cases");
     if (CUE.violation.test(local)) return why.cue("violation").as("enforcement_cases");
     if (CUE.caseWord.test(local) && CUE.enforcementContext.test(c.before + local)) return why.cue("caseWord").cue("enforcementContext").as("enforcement_cases");
   }
@@ -299,13 +322,14 @@ export function classify(c: FigureContext): Verdict {
   if (/(?:审查|审核|咨询|评估|论证)[、和及与](?:审查|审核|咨询|评估|论证)/.test(local + restOfClause)) return { skip: "several kinds of work counted together" };
   if (!persons && CUE.contract.test(local) && CUE.reviewVerb.test(local)) {
     // a legality review of a list of objects that includes contracts is a legality review
-    if (CUE.legalityReview.test(local) && CUE.reviewedDocument.test(local)) return why.cue("legalityReview").cue("reviewedDocument").as("legality_reviews");
+    if (CUE.reviewedDocument.test(local.replace(/合同(?:文件|文本|协议|事项)/g, "")))
+      return why.cue("reviewedDocument").cue("contract").note("contracts one object of several").as("legality_reviews");
     return why.cue("contract").cue("reviewVerb").as("contracts_reviewed");
   }
   if (!persons && (CUE.legalityReview.test(local) || (/审查|审核/.test(local) && CUE.reviewedDocument.test(local))))
     return CUE.legalityReview.test(local) ? why.cue("legalityReview").as("legality_reviews") : why.cue("reviewVerb").cue("reviewedDocument").as("legality_reviews");
   // 审查 of documents governed by a legality-review heading or sentence before it
-  if (!persons && /审查|审核|把关/.test(local) && !CUE.contract.test(local) && CUE.legalityReview.test(c.before + c.earlier))
+  if (!persons && /审查|审核|把关/.test(local) && !CUE.contract.test(local) && CUE.legalityReview.test(c.before + c.earlier + c.heading))
     return why.cue("reviewVerb").cue("legalityReview").as("legality_reviews");
   // the next object of a list a review verb governs (审核重大决策事项12件、规范性文件3件)
   if (cases && CUE.reviewedDocument.test(local) && !CUE.contract.test(local) && /审查|审核/.test(c.before) && /、$/.test(c.before))
@@ -334,7 +358,8 @@ export function classify(c: FigureContext): Verdict {
 
   if (sessions && CUE.meeting.test(local) && !CUE.meetingNotWork.test(local)) {
     // a working body's meeting (执法委员会工作会议) is on its own work unless the clause names law work
-    if (/委员会|小组|工作组/.test(local) && !CUE.lawWork.test(local)) return { skip: "meeting of a working body on its own work" };
+    const body = /(?:召开|举行|组织)([^，,。；;]*?)(?:委员会|领导小组|工作组)/.exec(local)?.[1]?.replace(/^(?:街道|镇|乡|全镇|全街道)/, "");
+    if (body && !CUE.lawWork.test(body)) return { skip: "meeting of a working body on its own work" };
     // the meeting's topic: rule-of-law work named in its clause or the clauses governing it (a
     // 专题 meeting: or just before); law named only in later clauses belongs to other activities
     if (CUE.lawWork.test(c.before + local)) return why.cue("meeting").cue("lawWork").as("rule_of_law_meetings");
@@ -359,6 +384,7 @@ export function classify(c: FigureContext): Verdict {
     return why.cue("publicityHeard").as("publicity_reach");
   if (u === "copies" && CUE.distribute.test(local) && !CUE.posters.test(c.left.slice(-12) + c.right))
     return CUE.materials.test(local) ? why.cue("distribute").cue("materials").as("publicity_materials") : { skip: "copies of something else" };
+  if (u === "items" && CUE.disclosure.test(local)) return { skip: "government information disclosed" };
   if (u === "items" && CUE.postVerb.test(local) && CUE.online.test(local)) return why.cue("postVerb").cue("online").as("online_publicity_posts");
   if (sessions && (CUE.publicityActivity.test(local) || CUE.lawFilm.test(local))) {
     if (CUE.nonLegal.test(withoutTitles(local))) return { skip: "non-legal publicity" };

@@ -36,6 +36,7 @@ export type CueName =
   | "posters"
   | "postVerb"
   | "online"
+  | "disclosure"
   // training participants
   | "trainedVerb"
   | "joinedVerb"
@@ -51,6 +52,7 @@ export type CueName =
   | "caseWord"
   | "enforcementContext"
   | "violation"
+  | "caseProcedure"
   | "inspection"
   | "inspectionNot"
   | "enforcementAction"
@@ -99,7 +101,7 @@ export const LEXICON: CueRow[] = [
   {
     cue: "leader",
     means: "the party committee, its theory study group, the leading group: their study is leadership study",
-    words: ["党委", "中心组", "班子", "党工委", "领导干部", "主要领导", "主要负责人", "第一议题", "党组", "常委会", "领导", "党政联席会"],
+    words: ["党委", "中心组", "班子", "党工委", "领导干部", "主要领导", "主要负责人", "负责同志", "领导同志", "第一议题", "党组", "常委会", "领导", "党政联席会"],
     template: "组织{}开展法治专题学习5次。",
     expect: "leadership_study_sessions",
   },
@@ -109,9 +111,12 @@ export const LEXICON: CueRow[] = [
     words: [
       "干部职工", "镇村干部", "村干部", "机关干部", "党员干部", "全体人员", "工作人员", "执法人员", "网格员", "法律明白人",
       "调解员", "公职人员", "在编干部", "在编人员", "职工", "全员", "社区工作者", "年轻干部", "两委", "国家工作人员", "执法队员",
-      "村居干部", "一般干部", "机关人员", "新入职", "辅警", "协管员", "党员",
+      "村居干部", "一般干部", "机关人员", "新入职", "辅警", "协管员", "党员", "乡村干部", "村社干部", "内设机构",
     ],
-    patterns: [["全(?:体|镇|乡|街道|街|办|区|苏木)(?:机关)?干部", "全镇干部"]],
+    patterns: [
+      ["全(?:体|镇|乡|街道|街|办|区|苏木)(?:机关)?干部", "全镇干部"],
+      ["(?:村|社区)[(（][^)）]{1,4}[)）]干部", "村(居)干部"],
+    ],
     template: "组织{}开展法治专题学习5次。",
     expect: "training_sessions",
   },
@@ -181,7 +186,7 @@ export const LEXICON: CueRow[] = [
   {
     cue: "training",
     means: "trainings, lectures and courses for officials and staff",
-    words: ["培训", "轮训", "讲座", "培训班", "课程", "授课", "讲堂", "法治课", "业务培训", "专题辅导", "以会代训", "大讲堂"],
+    words: ["培训", "轮训", "讲座", "培训班", "课程", "授课", "讲堂", "法治课", "业务培训", "专题辅导", "以会代训", "大讲堂", "教学"],
     template: "组织镇村干部参加法律{}7次。",
     expect: "training_sessions",
   },
@@ -288,6 +293,13 @@ export const LEXICON: CueRow[] = [
     template: "推送{}信息20条。",
     expect: "online_publicity_posts",
   },
+  {
+    cue: "disclosure",
+    means: "government information disclosed online (政务公开): not legal publicity",
+    words: ["公开", "政务信息", "政府信息"],
+    template: "通过微信公众号发布各类信息进行{}767条。",
+    expect: null,
+  },
   // --- people trained -------------------------------------------------------------------------
   {
     cue: "trainedVerb",
@@ -352,6 +364,13 @@ export const LEXICON: CueRow[] = [
     means: "administrative enforcement cases and penalties",
     words: ["处罚", "简易程序", "普通程序", "一般程序", "快速办理", "立案", "执法案件", "决定书", "查处", "结案", "办结案件", "行政强制"],
     template: "{}案件14起。",
+    expect: "enforcement_cases",
+  },
+  {
+    cue: "caseProcedure",
+    means: "the procedure of enforcement cases: after a case total in the sentence, figures by procedure are its parts",
+    words: ["简易程序", "普通程序", "一般程序", "快速办理", "当场处罚", "快办"],
+    template: "适用{}案件38件。",
     expect: "enforcement_cases",
   },
   {
@@ -449,7 +468,7 @@ export const LEXICON: CueRow[] = [
   {
     cue: "reviewedDocument",
     means: "decisions, normative documents and major matters, the objects of a legality review",
-    words: ["文件", "决策", "规范性", "重大事项", "行政行为", "事项", "议题"],
+    words: ["文件", "决策", "规范性", "重大事项", "行政行为", "事项", "议题", "执法决定", "处罚决定"],
     template: "审查{}12件。",
     expect: "legality_reviews",
   },

@@ -4,6 +4,7 @@ import { classify, lowerOf, type FigureContext } from "./classify.js";
 import { unitFits } from "./indicators.js";
 import { findNumerals, type NumeralToken } from "./numbers.js";
 import { combine, isRequirement, readQualifier, readTrailingQualifier } from "./qualifiers.js";
+import { CUE } from "./lexicon.js";
 import { implausible } from "./plausibility.js";
 import { excludedRanges, inRanges, type Section } from "./sections.js";
 import { Boundaries } from "./segments.js";
@@ -88,6 +89,21 @@ function earlierSentences(b: Boundaries, at: number): string {
   return out;
 }
 
+/**
+ * The heading line that governs the paragraph at `at` ("(三)严格合法性审查" above "全年审查45件。"):
+ * the nearest non-empty line before the paragraph when it is short and is no sentence of its own.
+ */
+function headingBefore(text: string, at: number): string {
+  let end = text.lastIndexOf("\n", at - 1);
+  while (end > 0 && text[end - 1] === "\n") end--;
+  if (end <= 0) return "";
+  const start = text.lastIndexOf("\n", end - 1) + 1;
+  const line = text.slice(start, end).trim();
+  return line.length > 0 && line.length <= 40 && !/[。；;，,]$/.test(line) && !/\d/.test(line.replace(ITEM_MARK, "")) ? line : "";
+}
+
+const OPENS_BREAKDOWN = /^\s*其中/;
+
 /** Terms that name who or what an activity was for; the same term and figure told twice is one activity. */
 const TARGET_TERM = /法律明白人|网格员|人民调解员|调解员|执法人员|村干部|干部职工|青少年|学生|企业|商户|律师|法律顾问|“[^”]{2,12}”/g;
 
@@ -103,7 +119,7 @@ export function findMentions(text: string, reportYear: number | null, sections?:
   const out: (FoundMention & { sentence: number; context: string })[] = [];
 
   let sentenceOf = -1;
-  let head: { indicator: string; end: number; confidence: Confidence } | null = null; // last mention read in this sentence
+  let head: { indicator: string; end: number; confidence: Confidence; procedure: boolean } | null = null; // last mention read in this sentence
   let prevIndicator: string | null = null;
 
   for (let i = 0; i < cands.length; i++) {
@@ -111,7 +127,8 @@ export function findMentions(text: string, reportYear: number | null, sections?:
     const sStart = b.sentenceStart(c.qStart);
     if (sStart !== sentenceOf) {
       sentenceOf = sStart;
-      head = null;
+      // a sentence that opens with 其中 breaks down the figure of the sentence before it
+      if (!OPENS_BREAKDOWN.test(text.slice(sStart, sStart + 4))) head = null;
       prevIndicator = null;
     }
     if (c.unitClass === "other") {
@@ -155,6 +172,7 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       before: text.slice(sStart, leftStart),
       after: text.slice(Math.max(c.unitEnd, rightEnd), sEnd),
       earlier: earlierSentences(b, sStart),
+      heading: headingBefore(text, sStart),
       unitClass: c.unitClass,
       prevIndicator,
     };
@@ -167,12 +185,18 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       const sinceSentence = text.slice(sStart, c.qStart);
       inBreakdown = /其中/.test(sinceSentence.slice(Math.max(0, head.end - sStart - 2))) || (/[(（]/.test(between) && !/[)）]/.test(between));
     }
+    // a case total told by procedure after it (办理案件56件,简易程序38件,普通程序18件): parts
+    const byProcedure = head !== null && head.indicator === "enforcement_cases" && !head.procedure && CUE.caseProcedure.test(ctx.left + ctx.right);
 
     let indicator: string | null = "indicator" in verdict ? verdict.indicator : null;
     let confidence: Confidence = "indicator" in verdict ? verdict.confidence : "medium";
     let reason = "indicator" in verdict ? verdict.reason : "";
     let part = false;
     if (indicator && !unitFits(indicator, c.unitClass)) indicator = null;
+    if (byProcedure && indicator === "enforcement_cases") {
+      part = true;
+      reason = `${reason}; by procedure, part of the case total before it`;
+    }
     if (inBreakdown && head) {
       if (indicator === head.indicator) part = true;
       else if (!indicator && "skip" in verdict && verdict.skip === "no indicator fits the clause" && unitFits(head.indicator, c.unitClass)) {
@@ -189,7 +213,7 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       confidence = "low";
       reason = `${reason}; ${odd}`;
     }
-    if (!part) head = { indicator, end: c.unitEnd, confidence };
+    if (!part) head = { indicator, end: c.unitEnd, confidence, procedure: CUE.caseProcedure.test(ctx.left + ctx.right) };
 
     // evidence: the clause words that name the figure, then the figure, then its object
     let start = leftStart;
