@@ -1,7 +1,7 @@
 // The cue lexicon (src/lib/extract/lexicon.ts): every wording of every row, put in its row's
 // template sentence, reads as the row says; and every labelled mention of the gold files reads
 // from its quote alone as the indicator it was labelled with.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractBytes } from "../src/lib/extract/extract.ts";
@@ -68,5 +68,30 @@ describe.each(["seeds", "dev"])("every labelled mention of gold-%s.json is read 
   it.each(rows)("%s: %s %d «%s»", (file, indicator, value, _quote, isRead) => {
     const known = KNOWN_MISSES.find(([f, i, v]) => f === file && i === indicator && v === value);
     expect(isRead, known ? `known miss: ${known[3]}` : "").toBe(!known);
+  });
+});
+
+describe("the spec's worked example (spec/indicators.md §5, seed 003)", () => {
+  const spec = readFileSync(join(import.meta.dirname, "..", "spec", "indicators.md"), "utf8");
+  const table = spec.slice(spec.indexOf("## 5. Worked example"), spec.indexOf("Not mentions"));
+  const rows = table
+    .split("\n")
+    .filter((l) => /^\| \S/.test(l) && !/^\| text/.test(l))
+    .flatMap((l) => {
+      const [text, ids, values, qualifier, part] = l.split("|").slice(1, -1).map((c) => c.trim());
+      const vs = values!.split(",").map((v) => Number(v.trim()));
+      return ids!.split(",").map((id, k) => [text!, id.trim(), vs[k]!, qualifier!, part === "yes"] as const);
+    });
+  const seed = readdirSync(join(FIX, "reports", "seeds")).find((f) => f.startsWith("003_"))!;
+  const rec = extractBytes(seed, readFileSync(join(FIX, "reports", "seeds", seed)));
+  const read = Object.entries(rec.indicators).flatMap(([id, t]) => t.mentions.map((m) => ({ id, ...m })));
+
+  it("has its rows", () => expect(rows.length).toBeGreaterThanOrEqual(14));
+  it.each(rows)("%s → %s %d %s", (_text, id, value, qualifier, part) => {
+    const m = read.find((x) => x.id === id && x.value === value);
+    expect(m, `${id} ${value}`).toBeDefined();
+    expect(m!.qualifier).toBe(qualifier);
+    expect(m!.part).toBe(part);
+    expect(m!.reason.length).toBeGreaterThan(0);
   });
 });

@@ -175,6 +175,9 @@ function bySubordinate(s: string): boolean {
   return false;
 }
 
+/** How sure a law topic found there makes a study session (the passage before sets the topic of a whole item). */
+const TIE_CONFIDENCE: Record<Scope, Confidence> = { ...SCOPE_CONFIDENCE, "earlier sentence": "medium" };
+
 type Who = "leader" | "staff";
 
 /** Who studies or is trained: the subject nearest the figure, and how far it stood. */
@@ -237,7 +240,7 @@ function studyOrTraining(c: FigureContext, local: string): Verdict | null {
   if (CUE.leader.test(local) && isStudy && !CUE.staff.test(local)) {
     const tie = lawTie(c, local);
     if (!tie) return { skip: "study without a law topic" };
-    return why.cue("leader").cue("study").note(`law topic (${tie})`, SCOPE_CONFIDENCE[tie]).as("leadership_study_sessions");
+    return why.cue("leader").cue("study").note(`law topic${tie === "clause" ? "" : ` (${tie})`}`, TIE_CONFIDENCE[tie]).as("leadership_study_sessions");
   }
   if (isTraining) {
     if (CUE.nonLegal.test(withoutTitles(local))) return { skip: "non-legal training" };
@@ -254,7 +257,7 @@ function studyOrTraining(c: FigureContext, local: string): Verdict | null {
   if (CUE.counsel.test(local + c.before) && !CUE.staff.test(local)) return { skip: "counsel's own activity" };
   const tie = lawTie(c, local);
   if (!tie) return { skip: "study without a law topic" };
-  why.cue("study").note(`law topic${tie === "clause" ? "" : ` (${tie})`}`, SCOPE_CONFIDENCE[tie]);
+  why.cue("study").note(`law topic${tie === "clause" ? "" : ` (${tie})`}`, TIE_CONFIDENCE[tie]);
   const who = subjectOf(c, local, "study");
   if (!who) return why.note("no subject named: leaders' study assumed", "low").as("leadership_study_sessions");
   why.note(

@@ -5,7 +5,7 @@
 
 /** Largest plausible yearly value per indicator (absent: no ceiling). */
 export const PLAUSIBLE_MAX: Record<string, number> = {
-  leadership_study_sessions: 100,
+  leadership_study_sessions: 200,
   training_sessions: 300,
   training_participants: 50_000,
   publicity_events: 3_000,
