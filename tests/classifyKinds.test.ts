@@ -113,3 +113,31 @@ kind("kinds found on the held-out half, in other words", [
   ["主要负责同志讲法治课2次。", [["leadership_study_sessions", 2]]],
   ["对重大决策、执法决定及各类合同开展审查210件。", [["legality_reviews", 210]]],
 ]);
+
+kind("enforcement reports (行政执法工作报告)", [
+  ["全年共巡查门店2300余家次,发现问题86处。", [["enforcement_inspections", 2300]]],
+  ["入户宣传300户次。", []],
+  ["作出行政处罚决定28件,罚没款12.5万元。", [["enforcement_cases", 28]]],
+  ["累计办理各类执法案件共计156件,其中当场处罚98件。", [["enforcement_cases", 156], ["enforcement_cases", 98, "part"]]],
+  ["联合交警、市场监管等部门开展执法行动18次。", [["enforcement_inspections", 18]]],
+  ["开展执法培训3期,培训执法人员90人次。", [["training_sessions", 3], ["training_participants", 90]]],
+  ["全年共出动执法人员1200人次。", []],
+  ["受理投诉举报156件。", []],
+]);
+
+kind("more subjects of study", [
+  ["镇长带头讲法治课2次。", [["leadership_study_sessions", 2]]],
+  ["镇政府常务会议会前学法12次。", [["leadership_study_sessions", 12]]],
+  ["以会前学法形式开展学法活动24次,班子成员全员参加。", [["leadership_study_sessions", 24]]],
+  ["组织村(社区)“两委”干部学习法律知识8次。", [["training_sessions", 8]]],
+  ["组织机关干部参加法治专题讲座,全年共4场。", [["training_sessions", 4]]],
+  ["镇纪委组织党员干部开展警示教育3次。", []],
+]);
+
+kind("people reached, more wordings", [
+  ["推送普法短视频30条,线上观看人数达1.5万人次。", [["online_publicity_posts", 30], ["publicity_reach", 15000]]],
+  ["举办普法文艺演出3场,吸引群众800余人次观看。", [["publicity_events", 3], ["publicity_reach", 800]]],
+  ["开展法治讲座2场,共计200余名村民参加。", [["publicity_events", 2], ["publicity_reach", 200]]],
+  ["开展送法进校园活动4场,受益学生1200余名。", [["publicity_events", 4], ["publicity_reach", 1200]]],
+  ["发放宣传资料1200份,接受咨询群众300余人次。", [["publicity_materials", 1200], ["legal_consultations", 300]]],
+]);

@@ -53,6 +53,7 @@ const UNIT_WORD: Record<UnitClass, string> = {
   persons: "名/人",
   items: "条",
   percent: "%",
+  visits: "家次/户次",
   other: "other",
 };
 
@@ -396,7 +397,7 @@ export function classify(c: FigureContext): Verdict {
   }
 
   // D. inspections and enforcement actions (a discipline body's inspection of conduct is party work)
-  if (sessions && (CUE.inspection.test(local) || CUE.enforcementAction.test(local)) && (!CUE.inspectionNot.test(local) || /双随机/.test(local))) {
+  if ((sessions || u === "visits") && (CUE.inspection.test(local) || CUE.enforcementAction.test(local)) && (!CUE.inspectionNot.test(local) || /双随机/.test(local))) {
     if (CUE.partyDiscipline.test(local)) return { skip: "party-discipline inspection" };
     return why.cue(CUE.inspection.test(local) ? "inspection" : "enforcementAction").as("enforcement_inspections");
   }

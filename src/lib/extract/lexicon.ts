@@ -101,7 +101,7 @@ export const LEXICON: CueRow[] = [
   {
     cue: "leader",
     means: "the party committee, its theory study group, the leading group: their study is leadership study",
-    words: ["党委", "中心组", "班子", "党工委", "领导干部", "主要领导", "主要负责人", "负责同志", "领导同志", "第一议题", "党组", "常委会", "领导", "党政联席会"],
+    words: ["党委", "中心组", "班子", "党工委", "领导干部", "主要领导", "主要负责人", "负责同志", "领导同志", "镇长", "乡长", "常务会", "办公会", "第一议题", "党组", "常委会", "领导", "党政联席会"],
     template: "组织{}开展法治专题学习5次。",
     expect: "leadership_study_sessions",
   },
@@ -247,7 +247,7 @@ export const LEXICON: CueRow[] = [
   {
     cue: "reachVerb",
     means: "people reached by publicity (覆盖/受教/受益/惠及)",
-    words: ["受教", "受益", "受众", "惠及", "覆盖", "参与", "教育", "辐射", "吸引", "参加"],
+    words: ["受教", "受益", "受众", "惠及", "覆盖", "参与", "教育", "辐射", "吸引", "参加", "观看", "收看", "浏览", "阅读", "点击"],
     template: "开展普法宣传,{}群众3000人次。",
     expect: "publicity_reach",
   },

@@ -1,7 +1,8 @@
 // Units that follow a figure, and the kind of thing each counts (spec §4: 次/场 sessions,
-// 件/起 cases, 份 copies, 人次 person-times, 名/人 persons, 条 items, % rates).
+// 件/起 cases, 份 copies, 人次 person-times, 名/人 persons, 条 items, % rates; 家次/户次 visits of
+// premises, which only inspections are counted in).
 
-export type UnitClass = "sessions" | "cases" | "copies" | "person_times" | "persons" | "items" | "percent" | "other";
+export type UnitClass = "sessions" | "cases" | "copies" | "person_times" | "persons" | "items" | "percent" | "visits" | "other";
 
 /** Longest first, so that 人次 wins over 人 and 场次 over 场. */
 const UNITS: [string, UnitClass][] = [
@@ -10,6 +11,9 @@ const UNITS: [string, UnitClass][] = [
   ["场次", "sessions"],
   ["班次", "sessions"],
   ["批次", "sessions"],
+  ["家次", "visits"],
+  ["户次", "visits"],
+  ["处次", "visits"],
   ["学时", "other"],
   ["课时", "other"],
   ["小时", "other"],
