@@ -124,6 +124,13 @@ export function isEmptyContext(s: string): boolean {
 /** An inspection count right before the figure (录入行政检查1530起). */
 const INSPECTION_BEFORE_FIGURE = /(?:行政检查|执法检查|检查)(?:案件|事项|任务)?(?:共计|累计|合计|共|达)?$/;
 
+/** A count of who took part (覆盖乡村干部240余人次). */
+const TOOK_PART_COUNT = new RegExp(`(?:${CUE.tookPart.source})[^，,。；;]{0,12}\\d`);
+/** Two kinds of counsel's work joined (审查、咨询). */
+const COUNSEL_WORKS = new RegExp(`(?:${CUE.counselWork.source})[、和及与](?:${CUE.counselWork.source})`);
+/** The body that holds a meeting, between the verb and the body's kind (召开综合行政执法委员会会议). */
+const WORKING_BODY_MEETING = new RegExp(`(?:召开|举行|组织)([^，,。；;]*?)(?:${CUE.workingBody.source})`);
+
 const RESOLVED_G = new RegExp(CUE.disputeResolved.source, "g");
 
 // --- rules ----------------------------------------------------------------------------------
@@ -131,10 +138,10 @@ function rate(c: FigureContext): Verdict {
   const local = c.left + c.right;
   const near = c.before + local;
   const why = new Because(c, local);
-  if (/持证/.test(local)) return why.note("持证 in clause").as("enforcement_certified_rate");
-  if (CUE.petition.test(near) && /化解|办结|结案/.test(local)) return why.cue("petition").note("化解/办结 rate").as("petition_resolution_rate");
-  if (/化解率|调解成功率|调处成功率|化解成功率/.test(local) && /纠纷|矛盾|调解|化解/.test(near + c.earlier))
-    return why.cue("dispute").note("化解率 in clause").as("dispute_resolution_rate");
+  if (CUE.certified.test(local)) return why.cue("certified").as("enforcement_certified_rate");
+  if (CUE.petition.test(near) && CUE.petitionDone.test(local)) return why.cue("petition").cue("petitionDone").as("petition_resolution_rate");
+  if (CUE.resolutionRate.test(local) && (CUE.dispute.test(near + c.earlier) || /调解|化解/.test(near + c.earlier)))
+    return why.cue("resolutionRate").cue("dispute").as("dispute_resolution_rate");
   return { skip: "rate of something the spec does not count" };
 }
 
@@ -169,7 +176,7 @@ function lawTie(c: FigureContext, local: string): Scope | null {
  * A subordinate body as the one that acts (下辖党组织学习1940次, 各社区举办培训班76次), not as
  * the affiliation of the people trained (各村(居)、各单位领导干部开展法治专题培训班4次).
  */
-const PERSON_AFTER = /^[^，,。；;]{0,12}?(?:干部|人员|工作者|书记|主任|委员|骨干)/;
+const PERSON_AFTER = new RegExp(`^[^，,。；;]{0,12}?(?:${CUE.personNoun.source})`);
 function bySubordinate(s: string): boolean {
   const re = new RegExp(CUE.subordinate.source, "g");
   for (const m of s.matchAll(re)) if (!PERSON_AFTER.test(s.slice(m.index! + m[0].length))) return true;
@@ -191,7 +198,7 @@ function subjectOf(c: FigureContext, local: string, kind: "study" | "training"):
   if (inLocal.leader) return { who: "leader", scope: "clause", both: false };
   // who took part, named in the next clause (…专题学习4次,覆盖乡村干部240余人次)
   const next = c.after.split(/[，,；;。]/, 2)[1] ?? "";
-  if (/(?:覆盖|参加|参训|参学|参与)[^，,。；;]{0,12}\d/.test(c.right + next)) {
+  if (TOOK_PART_COUNT.test(c.right + next)) {
     const staff = CUE.staff.test(c.right + next);
     const leader = CUE.leader.test(c.right + next);
     if (staff !== leader) return { who: staff ? "staff" : "leader", scope: "sentence", both: false };
@@ -230,10 +237,10 @@ function studyOrTraining(c: FigureContext, local: string): Verdict | null {
   if (headPublicity && !has(CUE.staff, local) && !has(CUE.leader, local)) return null;
   const why = new Because(c, local);
   if (bySubordinate(local) || bySubordinate(c.before)) return { skip: "activity of subordinate organisations" };
-  if (CUE.public.test(c.left) && !CUE.staff.test(c.left) && /讲座|宣讲|培训/.test(local)) return why.cue("public").cue("training").as("publicity_events");
+  if (CUE.public.test(c.left) && !CUE.staff.test(c.left) && (CUE.lecture.test(local) || /培训/.test(local))) return why.cue("public").cue("training").as("publicity_events");
   // a lecture whose audience the next clause names as the public (法治讲座3场,受众群众达500人)
   const nextClause = c.after.split(/[，,；;。]/, 2)[1] ?? "";
-  if (/讲座|宣讲/.test(local) && !CUE.staff.test(c.before + local) && CUE.public.test(c.right + nextClause))
+  if (CUE.lecture.test(local) && !CUE.staff.test(c.before + local) && CUE.public.test(c.right + nextClause))
     return why.cue("training").note("audience public (next clause)", "medium").as("publicity_events");
   // a figure for study and training together (中心组学习和各类法治培训5次) counts neither
   if (isStudy && isTraining && /(?:学习|学法|研讨)[^，,。；;]{0,8}[和及与、][^，,。；;]{0,6}培训/.test(local) && CUE.leader.test(local))
@@ -247,7 +254,7 @@ function studyOrTraining(c: FigureContext, local: string): Verdict | null {
     if (CUE.nonLegal.test(withoutTitles(local))) return { skip: "non-legal training" };
     // counsel lecturing to an audience nobody names (法律顾问…开展法治讲座2次): neither staff nor public
     const sentence = c.before + local + c.after;
-    if (/讲座|讲课|授课/.test(local) && !/培训/.test(local) && CUE.counsel.test(c.before + local) && !CUE.staff.test(sentence) && !CUE.public.test(sentence) && !CUE.leader.test(sentence))
+    if (CUE.lecture.test(local) && !/培训/.test(local) && CUE.counsel.test(c.before + local) && !CUE.staff.test(sentence) && !CUE.public.test(sentence) && !CUE.leader.test(sentence))
       return { skip: "counsel's lecture to an audience not named" };
     const who = subjectOf(c, local, "training");
     why.cue("training");
@@ -290,8 +297,8 @@ export function classify(c: FigureContext): Verdict {
   if (sessions && CUE.drill.test(local)) return CUE.drillKind.test(local) ? why.cue("drill").cue("drillKind").as("emergency_drills") : { skip: "drill" };
 
   // G. workforce
-  if (u === "persons" && CUE.legalLiterate.test(local) && !/培训|参训/.test(c.right)) return why.cue("legalLiterate").as("legal_literates");
-  if (u === "persons" && CUE.mediator.test(local) && !/培训|参训/.test(c.right)) return why.cue("mediator").as("mediators");
+  if (u === "persons" && CUE.legalLiterate.test(local) && !CUE.trainedVerb.test(c.right)) return why.cue("legalLiterate").as("legal_literates");
+  if (u === "persons" && CUE.mediator.test(local) && !CUE.trainedVerb.test(c.right)) return why.cue("mediator").as("mediators");
 
   // C / F. cases of particular kinds
   if (cases && CUE.otherMediation.test(local)) return { skip: "mediation of another kind" };
@@ -323,7 +330,7 @@ export function classify(c: FigureContext): Verdict {
   if (CUE.reviewOpinion.test(local)) return /决策|规范性文件|文件/.test(local) ? why.cue("reviewOpinion").cue("reviewedDocument").as("legality_reviews") : why.cue("reviewOpinion").as("legal_opinions");
   // one figure for several kinds of counsel's work (对430件事项进行审查、咨询、评估) counts none of them
   const restOfClause = c.after.split(/[，,；;。]/, 1)[0]!;
-  if (/(?:审查|审核|咨询|评估|论证)[、和及与](?:审查|审核|咨询|评估|论证)/.test(local + restOfClause)) return { skip: "several kinds of work counted together" };
+  if (COUNSEL_WORKS.test(local + restOfClause)) return { skip: "several kinds of work counted together" };
   if (!persons && CUE.contract.test(local) && CUE.reviewVerb.test(local)) {
     // a legality review of a list of objects that includes contracts is a legality review
     if (CUE.reviewedDocument.test(local.replace(/合同(?:文件|文本|协议|事项)/g, "")))
@@ -362,7 +369,7 @@ export function classify(c: FigureContext): Verdict {
 
   if (sessions && CUE.meeting.test(local) && !CUE.meetingNotWork.test(local)) {
     // a working body's meeting (执法委员会工作会议) is on its own work unless the clause names law work
-    const body = /(?:召开|举行|组织)([^，,。；;]*?)(?:委员会|领导小组|工作组)/.exec(local)?.[1]?.replace(/^(?:街道|镇|乡|全镇|全街道)/, "");
+    const body = WORKING_BODY_MEETING.exec(local)?.[1]?.replace(/^(?:街道|镇|乡|全镇|全街道)/, "");
     if (body && !CUE.lawWork.test(body)) return { skip: "meeting of a working body on its own work" };
     // the meeting's topic: rule-of-law work named in its clause or the clauses governing it (a
     // 专题 meeting: or just before); law named only in later clauses belongs to other activities

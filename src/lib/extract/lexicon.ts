@@ -76,6 +76,16 @@ export type CueName =
   // emergencies
   | "drill"
   | "drillKind"
+  // rates
+  | "certified"
+  | "resolutionRate"
+  | "petitionDone"
+  // grammar of the genre
+  | "lecture"
+  | "workingBody"
+  | "counselWork"
+  | "tookPart"
+  | "personNoun"
   // generic
   | "genericBundle";
 
@@ -186,7 +196,7 @@ export const LEXICON: CueRow[] = [
   {
     cue: "training",
     means: "trainings, lectures and courses for officials and staff",
-    words: ["培训", "轮训", "讲座", "培训班", "课程", "授课", "讲堂", "法治课", "业务培训", "专题辅导", "以会代训", "大讲堂", "教学"],
+    words: ["培训", "轮训", "讲座", "培训班", "课程", "授课", "讲堂", "法治课", "业务培训", "专题辅导", "以会代训", "大讲堂", "教学", "讲课"],
     template: "组织镇村干部参加法律{}7次。",
     expect: "training_sessions",
   },
@@ -530,6 +540,64 @@ export const LEXICON: CueRow[] = [
     words: ["应急", "防汛", "消防", "疏散", "救援", "演练", "地质灾害", "避险"],
     template: "组织{}演练4次。",
     expect: "emergency_drills",
+  },
+  // --- rates ----------------------------------------------------------------------------------
+  {
+    cue: "certified",
+    means: "enforcement staff holding certificates",
+    words: ["持证", "持证上岗"],
+    template: "执法人员{}率达到100%。",
+    expect: "enforcement_certified_rate",
+  },
+  {
+    cue: "resolutionRate",
+    means: "the share of disputes resolved",
+    words: ["化解率", "调解成功率", "调处成功率", "化解成功率"],
+    template: "矛盾纠纷{}达98%。",
+    expect: "dispute_resolution_rate",
+  },
+  {
+    cue: "petitionDone",
+    means: "petitions resolved or closed, for the petition rate",
+    words: ["化解", "办结", "结案", "按期办结"],
+    template: "信访事项{}率100%。",
+    expect: "petition_resolution_rate",
+  },
+  // --- grammar of the genre -------------------------------------------------------------------------
+  {
+    cue: "lecture",
+    means: "lectures: for the public they are publicity, for staff training",
+    words: ["讲座", "宣讲", "讲课", "授课"],
+    template: "为辖区群众开展法治{}5次。",
+    expect: "publicity_events",
+  },
+  {
+    cue: "workingBody",
+    means: "a working body whose meeting is on its own work unless law work is named (执法委员会工作会议)",
+    words: ["委员会", "领导小组", "工作组"],
+    template: "召开综合行政执法{}工作会议2次。",
+    expect: null,
+  },
+  {
+    cue: "counselWork",
+    means: "kinds of counsel's work: one figure for several of them (审查、咨询、评估) counts none",
+    words: ["审查", "审核", "咨询", "评估", "论证"],
+    template: "法律顾问对120件事项进行{}、论证。",
+    expect: null,
+  },
+  {
+    cue: "tookPart",
+    means: "who took part, named after a study figure (…4次,覆盖乡村干部240余人次)",
+    words: ["覆盖", "参加", "参训", "参学", "参与"],
+    template: "全年开展法治专题学习4次,{}乡村干部240余人次。",
+    expect: "training_sessions",
+  },
+  {
+    cue: "personNoun",
+    means: "people after a subordinate body's name: then it names their affiliation, not the actor",
+    words: ["干部", "人员", "工作者", "书记", "主任", "委员", "骨干"],
+    template: "各村(居)、各单位{}开展法治专题培训班4次。",
+    expect: "training_sessions",
   },
   // --- generic ----------------------------------------------------------------------------------
   {
