@@ -57,6 +57,9 @@ const UNIT_WORD: Record<UnitClass, string> = {
   other: "other",
 };
 
+/** How far into a long sentence the neighbours are read (a sentence can run for pages in a bad copy). */
+const NEAR = 300;
+
 /** The cues that decided a verdict, with where each was found. */
 class Because {
   private parts: string[] = [];
@@ -73,7 +76,7 @@ class Because {
     const tries: [Scope, string][] = [
       ["clause", own],
       ["previous clause", this.local],
-      ["sentence", this.c.before + this.c.after],
+      ["sentence", this.c.before.slice(-NEAR) + this.c.after.slice(0, NEAR)],
       ["earlier sentence", this.c.earlier],
       ["heading", this.c.heading],
     ];
@@ -177,9 +180,9 @@ function lawTie(c: FigureContext, local: string): Scope | null {
  * the affiliation of the people trained (各村(居)、各单位领导干部开展法治专题培训班4次).
  */
 const PERSON_AFTER = new RegExp(`^[^，,。；;]{0,12}?(?:${CUE.personNoun.source})`);
+const SUBORDINATE_G = new RegExp(CUE.subordinate.source, "g");
 function bySubordinate(s: string): boolean {
-  const re = new RegExp(CUE.subordinate.source, "g");
-  for (const m of s.matchAll(re)) if (!PERSON_AFTER.test(s.slice(m.index! + m[0].length))) return true;
+  for (const m of s.matchAll(SUBORDINATE_G)) if (!PERSON_AFTER.test(s.slice(m.index! + m[0].length))) return true;
   return false;
 }
 
@@ -204,7 +207,7 @@ function subjectOf(c: FigureContext, local: string, kind: "study" | "training"):
     if (staff !== leader) return { who: staff ? "staff" : "leader", scope: "sentence", both: false };
   }
   // the clauses before, nearest first: the last clause that names a subject decides
-  const clauses = c.before.split(/[，,；;：:]/).filter((s) => s.length > 0);
+  const clauses = c.before.slice(-NEAR).split(/[，,；;：:]/).filter((s) => s.length > 0);
   for (let k = clauses.length - 1; k >= 0; k--) {
     const s = clauses[k]!;
     const staff = CUE.staff.test(s);

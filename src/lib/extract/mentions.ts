@@ -93,11 +93,21 @@ function earlierSentences(b: Boundaries, at: number): string {
  * The heading line that governs the paragraph at `at` ("(三)严格合法性审查" above "全年审查45件。"):
  * the nearest non-empty line before the paragraph when it is short and is no sentence of its own.
  */
-function headingBefore(text: string, at: number): string {
-  let end = text.lastIndexOf("\n", at - 1);
-  while (end > 0 && text[end - 1] === "\n") end--;
-  if (end <= 0) return "";
-  const start = text.lastIndexOf("\n", end - 1) + 1;
+function headingBefore(text: string, lineBreaks: readonly number[], at: number): string {
+  // the line break that ends the line before the paragraph (binary search: a long paragraph is not walked)
+  let lo = 0;
+  let hi = lineBreaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lineBreaks[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo - 1;
+  while (k > 0 && lineBreaks[k - 1] === lineBreaks[k]! - 1) k--; // blank lines
+  if (k < 0) return "";
+  const end = lineBreaks[k]!;
+  const start = k > 0 ? lineBreaks[k - 1]! + 1 : 0;
+  if (end - start > 80) return "";
   const line = text.slice(start, end).trim();
   return line.length > 0 && line.length <= 40 && !/[。；;，,]$/.test(line) && !/\d/.test(line.replace(ITEM_MARK, "")) ? line : "";
 }
@@ -116,6 +126,8 @@ export function findMentions(text: string, reportYear: number | null, sections?:
   const excluded = excludedRanges(text, reportYear, sections);
   const cands = candidates(text);
   const b = new Boundaries(text);
+  const lineBreaks: number[] = [];
+  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) lineBreaks.push(k);
   const out: (FoundMention & { sentence: number; context: string })[] = [];
 
   let sentenceOf = -1;
@@ -172,7 +184,7 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       before: text.slice(sStart, leftStart),
       after: text.slice(Math.max(c.unitEnd, rightEnd), sEnd),
       earlier: earlierSentences(b, sStart),
-      heading: headingBefore(text, sStart),
+      heading: headingBefore(text, lineBreaks, sStart),
       unitClass: c.unitClass,
       prevIndicator,
     };
