@@ -7,7 +7,7 @@ import { combine, isRequirement, readQualifier, readTrailingQualifier } from "./
 import { CUE } from "./lexicon.js";
 import { implausible } from "./plausibility.js";
 import { excludedRanges, inRanges, type Section } from "./sections.js";
-import { Boundaries } from "./segments.js";
+import { Boundaries, firstFrom } from "./segments.js";
 import type { Confidence, FoundMention, Qualifier } from "./types.js";
 import { impliedUnit, readUnit, type UnitClass } from "./units.js";
 import { findZeroStatements } from "./zeros.js";
@@ -95,14 +95,7 @@ function earlierSentences(b: Boundaries, at: number): string {
  */
 function headingBefore(text: string, lineBreaks: readonly number[], at: number): string {
   // the line break that ends the line before the paragraph (binary search: a long paragraph is not walked)
-  let lo = 0;
-  let hi = lineBreaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (lineBreaks[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  let k = lo - 1;
+  let k = firstFrom(lineBreaks, at) - 1;
   while (k > 0 && lineBreaks[k - 1] === lineBreaks[k]! - 1) k--; // blank lines
   if (k < 0) return "";
   const end = lineBreaks[k]!;
