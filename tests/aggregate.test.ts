@@ -43,7 +43,7 @@ function rep(code: string | null, township: string, year: number, figures: Recor
   const indicators = Object.fromEntries(
     Object.entries(figures).map(([id, f]) => {
       const [value, qualifier] = Array.isArray(f) ? f : [f, "exact" as Qualifier];
-      return [id, { value, qualifier, mentions: [{ value, qualifier, part: false, start: 0, end: 1 }] }];
+      return [id, { value, qualifier, mentions: [{ value, qualifier, part: false, start: 0, end: 1, confidence: "high" as const, reason: "test" }] }];
     }),
   );
   return { id: `r${++n}`, township, county, city, province, code, year, indicators, reportDate };

@@ -7,7 +7,7 @@ import type { IndicatorTotal, Mention, Qualifier } from "../src/lib/extract/type
 let at = 0;
 function m(value: number, opts: { part?: boolean; repeat?: boolean; qualifier?: Qualifier } = {}): Mention {
   at += 10;
-  return { value, qualifier: opts.qualifier ?? "exact", part: opts.part ?? false, ...(opts.repeat ? { repeat: true } : {}), start: at, end: at + 5 };
+  return { value, qualifier: opts.qualifier ?? "exact", part: opts.part ?? false, ...(opts.repeat ? { repeat: true } : {}), start: at, end: at + 5, confidence: "high", reason: "test" };
 }
 function total(value: number, mentions: Mention[], qualifier: Qualifier = "exact"): IndicatorTotal {
   return { value, qualifier, mentions };

@@ -11,6 +11,9 @@ import { extractBytes } from "../src/lib/extract/extract.ts";
 import { correctRecords } from "../src/lib/site/corrections.ts";
 import { toIndexRecord } from "../src/lib/site/generated.ts";
 import {
+  DEFAULT_LOW_REASON,
+  LOW_REASON_ZH,
+  lowReasonZh,
   CORRECTIONS_HEADER,
   figureStatus,
   figureWith,
@@ -179,5 +182,26 @@ describe("npm run review", () => {
     const missing = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/review.ts"], { cwd: ROOT, env: { ...process.env, FZZL_OUT: join(tmp, "none.json") }, encoding: "utf8" });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/none\.json is missing: run `npm run build`/);
+  });
+});
+
+describe("low-confidence reasons in plain Chinese", () => {
+  // one case per row of LOW_REASON_ZH
+  it.each([
+    ["leader study + law topic + subject leader (earlier sentence)", "决定归类的词语只出现在前面的句子里，离数字较远"],
+    ["study + law topic + no subject named: leaders' study assumed + unit 次", "原文未写明是谁学习，暂按领导干部学法计"],
+    ["study + subject staff, leaders and staff both named + unit 次", "同一处既提到领导干部又提到干部职工，分不清是领导学法还是干部培训"],
+    ["training + unit 次; value 5000 above the plausible 300 for training_sessions", "数值5000超出一个乡镇一年的通常范围（300以内），可能计的是别的事项或全县数字"],
+  ])("%s", (reason, zh) => {
+    expect(lowReasonZh(reason)).toBe(zh);
+  });
+
+  it("covers every row of the table", () => {
+    expect(LOW_REASON_ZH).toHaveLength(4);
+  });
+
+  it("a reason already in Chinese is kept; an English one no row knows gets the default", () => {
+    expect(lowReasonZh("分句里只有“宣传”一词")).toBe("分句里只有“宣传”一词");
+    expect(lowReasonZh("some other cue + unit 次")).toBe(DEFAULT_LOW_REASON);
   });
 });

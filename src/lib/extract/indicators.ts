@@ -49,7 +49,7 @@ const UNIT_CLASSES: Record<string, UnitClass[]> = {
   people_mediation_cases: ["cases"],
   petition_resolution_rate: ["percent"],
   enforcement_cases: ["cases"],
-  enforcement_inspections: ["sessions"],
+  enforcement_inspections: ["sessions", "cases", "visits"],
   enforcement_certified_rate: ["percent"],
   rule_of_law_meetings: ["sessions"],
   legality_reviews: ["cases", "sessions", "copies"],

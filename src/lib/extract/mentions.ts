@@ -1,13 +1,15 @@
 // Mentions: every figure of the report that counts one indicator (spec §2), with its qualifier,
 // whether it is a part (其中…) or a repeat, and its evidence span in the normalised text.
-import { classify, type FigureContext } from "./classify.js";
+import { classify, lowerOf, type FigureContext } from "./classify.js";
 import { unitFits } from "./indicators.js";
 import { findNumerals, type NumeralToken } from "./numbers.js";
 import { combine, isRequirement, readQualifier, readTrailingQualifier } from "./qualifiers.js";
+import { CUE } from "./lexicon.js";
+import { implausible } from "./plausibility.js";
 import { excludedRanges, inRanges, type Section } from "./sections.js";
-import { Boundaries, Marks } from "./segments.js";
-import type { FoundMention, Qualifier } from "./types.js";
-import { readUnit, type UnitClass } from "./units.js";
+import { Boundaries, firstFrom, Marks } from "./segments.js";
+import type { Confidence, FoundMention, Qualifier } from "./types.js";
+import { impliedUnit, readUnit, type UnitClass } from "./units.js";
 import { findZeroStatements } from "./zeros.js";
 
 /** A numeral followed by a unit: something that could be a figure. */
@@ -43,7 +45,8 @@ function candidates(text: string): Candidate[] {
     if (token.kind === "chinese") {
       const raw = text.slice(token.start, token.end);
       // 万/千 alone are words too (千方百计)
-      if (raw.length === 1 && raw !== "十" && raw !== "百" && !/[余多]/.test(text[token.end] ?? "")) continue;
+      // (万/千 right before a unit are figures: 惠及师生近千人)
+      if (raw.length === 1 && raw !== "十" && raw !== "百" && !/[余多]/.test(text[token.end] ?? "") && !readUnit(text, token.end)) continue;
     }
     // more than 9 digits is an identifier (索引号, 统一社会信用代码, phone numbers), never a figure
     if (token.kind === "arabic" && token.end - token.start > 9 && digitsIn(text, token.start, token.end) > 9) continue;
@@ -51,9 +54,12 @@ function candidates(text: string): Candidate[] {
     if (NOT_BEFORE_FIGURE.has(prev) || (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a)) continue;
     if (token.kind === "arabic" && prev >= 0x30 && prev <= 0x39) continue;
     const q = readQualifier(text, token.start, token.end);
-    const unit = readUnit(text, token.end + q.innerLength);
+    // a space may stand between a figure and its unit in PDF copies (办理行政处罚案件 42 起)
+    let at = token.end + q.innerLength;
+    if (text[at] === " " && text[at + 1] !== " ") at++;
+    const unit = readUnit(text, at) ?? (token.kind === "arabic" ? impliedUnit(text, q.start, token.end + q.innerLength) : null);
     if (!unit) continue;
-    let unitEnd = token.end + q.innerLength + unit.length;
+    let unitEnd = at + unit.length;
     let qualifier = q.qualifier;
     const trailing = readTrailingQualifier(text, unitEnd);
     if (trailing.qualifier) {
@@ -82,6 +88,24 @@ function earlierSentences(b: Boundaries, at: number): string {
   }
   return out;
 }
+
+/**
+ * The heading line that governs the paragraph at `at` ("(三)严格合法性审查" above "全年审查45件。"):
+ * the nearest non-empty line before the paragraph when it is short and is no sentence of its own.
+ */
+function headingBefore(text: string, lineBreaks: readonly number[], at: number): string {
+  // the line break that ends the line before the paragraph (binary search: a long paragraph is not walked)
+  let k = firstFrom(lineBreaks, at) - 1;
+  while (k > 0 && lineBreaks[k - 1] === lineBreaks[k]! - 1) k--; // blank lines
+  if (k < 0) return "";
+  const end = lineBreaks[k]!;
+  const start = k > 0 ? lineBreaks[k - 1]! + 1 : 0;
+  if (end - start > 80) return "";
+  const line = text.slice(start, end).trim();
+  return line.length > 0 && line.length <= 40 && !/[。；;，,]$/.test(line) && !/\d/.test(line.replace(ITEM_MARK, "")) ? line : "";
+}
+
+const OPENS_BREAKDOWN = /^\s*其中/;
 
 /** Terms that name who or what an activity was for; the same term and figure told twice is one activity. */
 const TARGET_TERM = /法律明白人|网格员|人民调解员|调解员|执法人员|村干部|干部职工|青少年|学生|企业|商户|律师|法律顾问|“[^”]{2,12}”/g;
@@ -119,10 +143,12 @@ export function findMentions(text: string, reportYear: number | null, sections?:
     if (cands[k]!.unitClass !== "other") next = k;
   }
   let earlier = "";
+  const lineBreaks: number[] = [];
+  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) lineBreaks.push(k);
   const out: (FoundMention & { sentence: number; context: string })[] = [];
 
   let sentenceOf = -1;
-  let head: { indicator: string; end: number } | null = null; // last mention read in this sentence
+  let head: { indicator: string; end: number; confidence: Confidence; procedure: boolean } | null = null; // last mention read in this sentence
   let prevIndicator: string | null = null;
 
   for (let i = 0; i < cands.length; i++) {
@@ -130,7 +156,8 @@ export function findMentions(text: string, reportYear: number | null, sections?:
     const sStart = b.sentenceStart(c.qStart);
     if (sStart !== sentenceOf) {
       sentenceOf = sStart;
-      head = null;
+      // a sentence that opens with 其中 breaks down the figure of the sentence before it
+      if (!OPENS_BREAKDOWN.test(text.slice(sStart, sStart + 4))) head = null;
       prevIndicator = null;
       earlier = earlierSentences(b, sStart).slice(-2 * CONTEXT_REACH);
     }
@@ -170,6 +197,7 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       before: text.slice(Math.max(sStart, leftStart - CONTEXT_REACH), leftStart),
       after: text.slice(Math.max(c.unitEnd, rightEnd), Math.min(sEnd, Math.max(c.unitEnd, rightEnd) + CONTEXT_REACH)),
       earlier,
+      heading: headingBefore(text, lineBreaks, sStart),
       unitClass: c.unitClass,
       prevIndicator,
     };
@@ -180,20 +208,35 @@ export function findMentions(text: string, reportYear: number | null, sections?:
     if (head) {
       inBreakdown = qizhong.within(Math.max(sStart, head.end - 2), c.qStart) || (opens.within(head.end, c.qStart) && !closes.within(head.end, c.qStart));
     }
+    // a case total told by procedure after it (办理案件56件,简易程序38件,普通程序18件): parts
+    const byProcedure = head !== null && head.indicator === "enforcement_cases" && !head.procedure && CUE.caseProcedure.test(ctx.left + ctx.right);
 
     let indicator: string | null = "indicator" in verdict ? verdict.indicator : null;
+    let confidence: Confidence = "indicator" in verdict ? verdict.confidence : "medium";
+    let reason = "indicator" in verdict ? verdict.reason : "";
     let part = false;
     if (indicator && !unitFits(indicator, c.unitClass)) indicator = null;
+    if (byProcedure && indicator === "enforcement_cases") {
+      part = true;
+      reason = `${reason}; by procedure, part of the case total before it`;
+    }
     if (inBreakdown && head) {
       if (indicator === head.indicator) part = true;
       else if (!indicator && "skip" in verdict && verdict.skip === "no indicator fits the clause" && unitFits(head.indicator, c.unitClass)) {
         indicator = head.indicator;
         part = true;
+        confidence = lowerOf(head.confidence, "medium");
+        reason = `part of the breakdown of the ${head.indicator} figure before it`;
       }
     }
     prevIndicator = indicator;
     if (!indicator) continue;
-    if (!part) head = { indicator, end: c.unitEnd };
+    const odd = implausible(indicator, c.value);
+    if (odd) {
+      confidence = "low";
+      reason = `${reason}; ${odd}`;
+    }
+    if (!part) head = { indicator, end: c.unitEnd, confidence, procedure: CUE.caseProcedure.test(ctx.left + ctx.right) };
 
     // evidence: the clause words that name the figure, then the figure, then its object
     let start = leftStart;
@@ -212,6 +255,8 @@ export function findMentions(text: string, reportYear: number | null, sections?:
       part,
       start,
       end,
+      confidence,
+      reason,
       sentence: sStart,
       context: ctx.left + ctx.right,
     });

@@ -53,9 +53,17 @@ export function findHeadings(text: string): Heading[] {
   return out;
 }
 
+/** Results named in a title beside problems or plans (主要举措、成效及存在的问题): the subsections decide. */
+const RESULTS_TOO = /举措|成效|做法|成绩|进展|开展情况|工作情况|完成情况/;
+
+const PROBLEMS_G = new RegExp(PROBLEMS.source, "g");
+const PLANS_G = new RegExp(PLANS.source, "g");
+
 export function classifyHeading(title: string, reportYear: number | null): Section["kind"] {
-  if (PROBLEMS.test(title)) return "problems";
-  if (PLANS.test(title)) return "plans";
+  // (words of the problems or plans phrases themselves, 目标举措, name no results)
+  const mixed = RESULTS_TOO.test(title.replace(PROBLEMS_G, "").replace(PLANS_G, ""));
+  if (PROBLEMS.test(title)) return mixed ? "other" : "problems";
+  if (PLANS.test(title)) return mixed ? "other" : "plans";
   if (reportYear !== null) {
     const years = [...title.matchAll(/(20\d\d)\s*年/g)].map((m) => Number(m[1]));
     if (years.some((y) => y > reportYear)) return "plans";

@@ -89,7 +89,7 @@ export class Boundaries {
 }
 
 /** Index of the first of `ends` (ascending) at or after i; ends.length when none. */
-function firstFrom(ends: readonly number[], i: number): number {
+export function firstFrom(ends: readonly number[], i: number): number {
   let lo = 0;
   let hi = ends.length;
   while (lo < hi) {

@@ -3,6 +3,16 @@ import type { UncountedKind } from "./uncountedReasons.js";
 
 export type Qualifier = "exact" | "at_least" | "at_most" | "approx";
 
+/**
+ * How sure the extractor is that a mention counts its indicator (docs/extraction.md):
+ * high: the deciding cues stand in the figure's own clause; medium: one was taken from an earlier
+ * clause of the sentence or from the figure before (a part, a reach after a publicity figure);
+ * low: the deciding cue stood only in an earlier sentence, two indicators competed (leaders and
+ * staff both named), no subject was named at all, or the value is implausible for the indicator.
+ * Low-confidence mentions are shown as 待核实.
+ */
+export type Confidence = "high" | "medium" | "low";
+
 /** One number in the text that counts one indicator. */
 export interface Mention {
   value: number;
@@ -14,6 +24,9 @@ export interface Mention {
   /** offsets into the normalised text: the evidence span */
   start: number;
   end: number;
+  confidence: Confidence;
+  /** which cues decided and how far they stood, e.g. "dispute 纠纷 + disputeHandled 排查 + unit 件/起" */
+  reason: string;
 }
 
 /** A mention as the extractor finds it, before it is grouped by indicator. */

@@ -13,6 +13,16 @@ const CLAUSE_END_CODES = new Set(Array.from("。！？!?；;，,\n", (ch) => ch.
 /** Every statement names 复议, 诉讼 or 行政应诉 within its clause of at most 40 characters. */
 const TOPIC = /复议|诉讼|行政应诉/g;
 
+/**
+ * An outcome of cases rather than their number: 无行政复议纠错及行政诉讼败诉情况 says none was
+ * lost, not that there were none.
+ */
+const OUTCOME = /纠错|败诉|被撤销|撤销|确认违法|被改变|被纠正/;
+
+function zero(indicator: string, start: number, end: number, reason: string): FoundMention {
+  return { indicator, value: 0, qualifier: "exact", part: false, start, end, confidence: "high", reason: `zero statement: ${reason}` };
+}
+
 export function findZeroStatements(text: string): FoundMention[] {
   const out: FoundMention[] = [];
   // where the topics occur: a statement far from all of them names none
@@ -24,9 +34,10 @@ export function findZeroStatements(text: string): FoundMention[] {
     while (start > 0 && end - start < 40 && !CLAUSE_END_CODES.has(text.charCodeAt(start - 1))) start--;
     const clause = text.slice(start, end);
     if (!/案件|案/.test(clause)) continue;
-    if (/复议/.test(clause)) out.push({ indicator: "admin_reconsideration_cases", value: 0, qualifier: "exact", part: false, start, end });
+    if (OUTCOME.test(clause)) continue;
+    if (/复议/.test(clause)) out.push(zero("admin_reconsideration_cases", start, end, `“${m[0]}” after 复议 案件`));
     if (/行政诉讼|行政应诉|(?:复议|行政)[或及和、与]?[^，,。]{0,3}诉讼/.test(clause) && !/民事诉讼|刑事诉讼/.test(clause))
-      out.push({ indicator: "admin_litigation_cases", value: 0, qualifier: "exact", part: false, start, end });
+      out.push(zero("admin_litigation_cases", start, end, `“${m[0]}” after 行政诉讼 案件`));
   }
   // A negation's clause runs at most 40 characters from it, so only negations up to 40 before a
   // topic word are read. (No negation word starts inside another, so a scan that starts
@@ -60,10 +71,12 @@ function negation(text: string, start: number, length: number, out: FoundMention
   while (end < text.length && end - start < 40 && !CLAUSE_END_CODES.has(text.charCodeAt(end))) end++;
   const clause = text.slice(start, end);
   if (!/案件|案|发生|情况/.test(clause)) return;
+  if (OUTCOME.test(clause)) return;
+  const word = text.slice(start, start + length);
   if (/复议/.test(clause) && !/复议[^，,。]{0,4}(?:率|机构|人员)/.test(clause)) {
-    out.push({ indicator: "admin_reconsideration_cases", value: 0, qualifier: "exact", part: false, start, end });
+    out.push(zero("admin_reconsideration_cases", start, end, `negation ${word} + 复议`));
   }
   if (/行政诉讼|行政应诉|(?:复议|行政)[或及和、与]?[^，,。]{0,3}诉讼/.test(clause) && !/民事诉讼|刑事诉讼/.test(clause)) {
-    out.push({ indicator: "admin_litigation_cases", value: 0, qualifier: "exact", part: false, start, end });
+    out.push(zero("admin_litigation_cases", start, end, `negation ${word} + 行政诉讼`));
   }
 }

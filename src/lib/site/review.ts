@@ -52,9 +52,35 @@ export function figureStatus(t: SiteTotal): FigureStatus {
   return t.mentions.some(isLow) ? "to_check" : "read";
 }
 
+/**
+ * What makes a mention low-confidence, in plain Chinese for the people who check it: one row per
+ * cue of the classifier's `reason` (src/lib/extract/classify.ts, plausibility.ts, written for
+ * maintainers), tried in order; every row that matches adds its sentence.
+ */
+export const LOW_REASON_ZH: readonly { cue: RegExp; zh: (m: RegExpExecArray) => string }[] = [
+  { cue: /value (\d+(?:\.\d+)?) above the plausible (\d+)/, zh: (m) => `数值${m[1]}超出一个乡镇一年的通常范围（${m[2]}以内），可能计的是别的事项或全县数字` },
+  { cue: /leaders and staff both named/, zh: () => "同一处既提到领导干部又提到干部职工，分不清是领导学法还是干部培训" },
+  { cue: /no subject named/, zh: () => "原文未写明是谁学习，暂按领导干部学法计" },
+  { cue: /\(earlier sentence\)/, zh: () => "决定归类的词语只出现在前面的句子里，离数字较远" },
+];
+
+/**
+ * One low-confidence mention's reason in plain Chinese: the rows that match, else the reason itself
+ * when it is written in Chinese already, else DEFAULT_LOW_REASON.
+ */
+export function lowReasonZh(reason: string | undefined): string {
+  const text = reason?.trim() ?? "";
+  const said = LOW_REASON_ZH.flatMap(({ cue, zh }) => {
+    const m = cue.exec(text);
+    return m ? [zh(m)] : [];
+  });
+  if (said.length > 0) return said.join("；");
+  return /\p{Script=Han}/u.test(text) && !/[A-Za-z]{3,}/.test(text) ? text : DEFAULT_LOW_REASON;
+}
+
 /** Why a figure is to check, in plain Chinese: its low-confidence mentions' reasons. */
 export function lowReason(t: SiteTotal): string {
-  const reasons = [...new Set(t.mentions.filter(isLow).map((m) => m.reason?.trim() || DEFAULT_LOW_REASON))];
+  const reasons = [...new Set(t.mentions.filter(isLow).map((m) => lowReasonZh(m.reason)))];
   return reasons.join("；");
 }
 

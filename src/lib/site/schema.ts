@@ -4,6 +4,9 @@ import { UNCOUNTED_KIND_ZH, type UncountedKind } from "../extract/uncountedReaso
 
 export const qualifierSchema = z.enum(["exact", "at_least", "at_most", "approx"]);
 
+/** How sure the extractor is of a mention (src/lib/extract/types.ts Confidence); low is shown as 待核实. */
+export const confidenceSchema = z.enum(["high", "medium", "low"]);
+
 export const mentionSchema = z
   .object({
     value: z.number().finite().nonnegative(),
@@ -12,12 +15,11 @@ export const mentionSchema = z
     repeat: z.boolean().optional(),
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
+    confidence: confidenceSchema,
+    /** which cues decided, and how far they stood from the figure */
+    reason: z.string().min(1),
     /** the evidence: text.slice(start, end), stored so that pages and downloads need no full text */
     quote: z.string().optional(),
-    /** how sure the classifier is (absent: high); a low one puts the figure on the review page */
-    confidence: z.enum(["high", "medium", "low"]).optional(),
-    /** why, in plain words (shown beside 待核实) */
-    reason: z.string().optional(),
   })
   .refine((m) => m.end > m.start, { message: "evidence span is empty" });
 
