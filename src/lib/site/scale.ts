@@ -22,6 +22,7 @@ export const LIMITS = {
   tableRows: { env: "FZZL_TABLE_ROWS_LIMIT", value: 200, what: "townships as rows of an indicator's table of years (beyond: regions' medians)" },
   qualityEntries: { env: "FZZL_QUALITY_LIMIT", value: 300, what: "reports with warnings listed one by one on the quality page (beyond: counted per region)" },
   coverageReports: { env: "FZZL_COVERAGE_LIMIT", value: 24, what: "reports as columns of the home page's coverage matrix (beyond: regions or townships)" },
+  searchShard: { env: "FZZL_SEARCH_SHARD_LIMIT", value: 1500, what: "profiles in one Pagefind index (beyond: an index a group of cities, merged at search time)" },
   searchText: { env: "FZZL_SEARCH_TEXT_LIMIT", value: 10_000, what: "reports whose own words the search indexes (beyond: headings and regions)" },
 } as const satisfies Record<string, Limit>;
 
