@@ -19,10 +19,10 @@ export const LIMITS = {
   compareColumns: { env: "FZZL_COMPARE_LIMIT", value: 40, what: "township-years as columns of one compare page" },
   listReports: { env: "FZZL_LIST_LIMIT", value: 1000, what: "township-years listed on the township list page (beyond: per region)" },
   yearBars: { env: "FZZL_YEAR_BARS_LIMIT", value: 120, what: "bars of all years' charts on one indicator page (beyond: the latest year there, a page a year)" },
-  tableRows: { env: "FZZL_TABLE_ROWS_LIMIT", value: 200, what: "townships as rows of an indicator's table of years (beyond: regions' medians)" },
+  tableRows: { env: "FZZL_TABLE_ROWS_LIMIT", value: 100, what: "townships as rows of an indicator's table of years (beyond: regions' medians)" },
   qualityEntries: { env: "FZZL_QUALITY_LIMIT", value: 300, what: "reports with warnings listed one by one on the quality page (beyond: counted per region)" },
   coverageReports: { env: "FZZL_COVERAGE_LIMIT", value: 24, what: "reports as columns of the home page's coverage matrix (beyond: regions or townships)" },
-  searchShard: { env: "FZZL_SEARCH_SHARD_LIMIT", value: 1500, what: "profiles in one Pagefind index (beyond: an index a group of cities, merged at search time)" },
+  searchShard: { env: "FZZL_SEARCH_SHARD_LIMIT", value: 500, what: "profiles in one Pagefind index (beyond: an index a group of cities, merged at search time)" },
   searchText: { env: "FZZL_SEARCH_TEXT_LIMIT", value: 10_000, what: "reports whose own words the search indexes (beyond: headings and regions)" },
 } as const satisfies Record<string, Limit>;
 
