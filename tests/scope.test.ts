@@ -9,6 +9,8 @@ import { LIMITS, fits, limit } from "../src/lib/site/scale.ts";
 import { LEVELS, levelBelow, scopeOf, unitsOf, unitsPhrase } from "../src/lib/site/scope.ts";
 import { indicatorCharts, latestWithChanges, trendChart } from "../src/lib/site/scopeViews.ts";
 import { indicatorSpec } from "../src/lib/extract/indicators.ts";
+import { comparePath, comparePlan } from "../src/lib/site/comparePages.ts";
+import { indicatorPagesPlan } from "../src/lib/site/indicatorPages.ts";
 
 function report(t: SyntheticTownship, year: number, value: number | null, qualifier: "exact" | "at_least" = "exact"): AggReport {
   return {
@@ -148,5 +150,29 @@ describe("year-on-year change", () => {
     const rows = latestWithChanges(site("140423", [2023, 2024]), ["disputes_handled"]);
     expect(rows.length).toBe(townshipsWithin("140423").length);
     expect(rows.every((r) => r.report.year === 2024 && r.changes[0]?.delta === 2)).toBe(true);
+  });
+});
+
+describe("how indicator and compare pages share out their township-years", () => {
+  it("a county's 21 × 5: every year on the indicator page, a compare page a year", () => {
+    const reports = site("130283", [2021, 2022, 2023, 2024, 2025]);
+    const p = indicatorPagesPlan(reports);
+    expect([p.onPage, p.yearPages, p.tableBy]).toEqual([[2025, 2024, 2023, 2022, 2021], [], "township"]);
+    const c = comparePlan(reports);
+    expect(c.kind).toBe("years");
+    if (c.kind === "years") expect(c.years.map((y) => [y.year, y.reports.length])).toEqual([2025, 2024, 2023, 2022, 2021].map((y) => [y, 21]));
+    expect(comparePath(2025, 2025)).toBe("compare/");
+    expect(comparePath(2023, 2025)).toBe("compare/2023/");
+  });
+  it("a city's 128 × 4: the latest year on the page, a page a year, regions in the table and on compare", () => {
+    // each year's charts count as 40 bars (regions' medians and a distribution): 4 × 40 > 120
+    const reports = site("1404", [2022, 2023, 2024, 2025]);
+    const p = indicatorPagesPlan(reports);
+    expect([p.onPage, p.yearPages, p.tableBy]).toEqual([[2025], [2025, 2024, 2023, 2022], "region"]);
+    expect(comparePlan(reports).kind).toBe("regions");
+  });
+  it("a few reports: all on one compare page", () => {
+    const reports = site("140423", [2024]);
+    expect(comparePlan(reports)).toEqual({ kind: "reports", reports });
   });
 });
