@@ -9,7 +9,7 @@ import { LIMITS, fits, limit } from "../src/lib/site/scale.ts";
 import { LEVELS, levelBelow, scopeOf, unitsOf, unitsPhrase } from "../src/lib/site/scope.ts";
 import { indicatorCharts, latestWithChanges, trendChart } from "../src/lib/site/scopeViews.ts";
 import { indicatorSpec } from "../src/lib/extract/indicators.ts";
-import { comparePath, comparePlan } from "../src/lib/site/comparePages.ts";
+import { comparePath, comparePlan, pagesOfYears } from "../src/lib/site/comparePages.ts";
 import { indicatorPagesPlan } from "../src/lib/site/indicatorPages.ts";
 
 function report(t: SyntheticTownship, year: number, value: number | null, qualifier: "exact" | "at_least" = "exact"): AggReport {
@@ -174,5 +174,20 @@ describe("how indicator and compare pages share out their township-years", () =>
   it("a few reports: all on one compare page", () => {
     const reports = site("140423", [2024]);
     expect(comparePlan(reports)).toEqual({ kind: "reports", reports });
+  });
+});
+
+describe("pages of whole years", () => {
+  it("packs the newest years first up to the limit; a larger year is a page of its own; undated last", () => {
+    const reports = site("140423", [2021, 2022, 2023, 2024, 2025]); // 9 townships a year
+    expect(pagesOfYears(reports, 20).map((p) => [p.years, p.reports.length])).toEqual([
+      [[2025, 2024], 18],
+      [[2023, 2022], 18],
+      [[2021], 9],
+    ]);
+    expect(pagesOfYears(reports, 5).map((p) => p.years)).toEqual([[2025], [2024], [2023], [2022], [2021]]);
+    const undated = { ...reports[0]!, id: "x", year: null };
+    expect(pagesOfYears([...reports, undated], 100).map((p) => p.reports.length)).toEqual([46]);
+    expect(pagesOfYears([...reports, undated], 45).at(-1)).toEqual({ years: [], reports: [undated] });
   });
 });

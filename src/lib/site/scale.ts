@@ -20,6 +20,7 @@ export const LIMITS = {
   listReports: { env: "FZZL_LIST_LIMIT", value: 1000, what: "township-years listed on the township list page (beyond: per region)" },
   yearBars: { env: "FZZL_YEAR_BARS_LIMIT", value: 120, what: "bars of all years' charts on one indicator page (beyond: the latest year there, a page a year)" },
   tableRows: { env: "FZZL_TABLE_ROWS_LIMIT", value: 100, what: "townships as rows of an indicator's table of years (beyond: regions' medians)" },
+  countyRows: { env: "FZZL_COUNTY_ROWS_LIMIT", value: 200, what: "township-years as rows of a county's tables on one page (beyond: newest years first, a page a group of years)" },
   qualityEntries: { env: "FZZL_QUALITY_LIMIT", value: 300, what: "reports with warnings listed one by one on the quality page (beyond: counted per region)" },
   coverageReports: { env: "FZZL_COVERAGE_LIMIT", value: 24, what: "reports as columns of the home page's coverage matrix (beyond: regions or townships)" },
   searchShard: { env: "FZZL_SEARCH_SHARD_LIMIT", value: 500, what: "profiles in one Pagefind index (beyond: an index a group of cities, merged at search time)" },
