@@ -25,7 +25,6 @@ import { shortProvinceName } from "../src/lib/site/regionNames.ts";
 import { countyTownships, isReportingKind, loadCoverage, parseCoverage, rosterRegions } from "../src/lib/site/coverage.ts";
 import { indicatorSpec } from "../src/lib/extract/indicators.ts";
 import { townshipsOfCounty } from "../src/lib/extract/gazetteer.ts";
-import { DETAIL_LIMIT, detailLimit, isDetailed } from "../src/lib/site/scale.ts";
 import type { Qualifier } from "../src/lib/extract/types.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "coverage");
@@ -280,16 +279,5 @@ describe("the township list (data/townships.csv)", () => {
       ["140426", 1, 0],
     ]);
     expect(shanxi.counties[1]!.name).toBe("平顺县");
-  });
-});
-
-describe("the detail switch", () => {
-  it("keeps the detailed views up to the limit; FZZL_DETAIL_LIMIT overrides it", () => {
-    expect(detailLimit({})).toBe(DETAIL_LIMIT);
-    expect(detailLimit({ FZZL_DETAIL_LIMIT: "20" })).toBe(20);
-    expect(() => detailLimit({ FZZL_DETAIL_LIMIT: "many" })).toThrow(/FZZL_DETAIL_LIMIT/);
-    expect(isDetailed(5, 60)).toBe(true);
-    expect(isDetailed(60, 60)).toBe(true);
-    expect(isDetailed(61, 60)).toBe(false);
   });
 });

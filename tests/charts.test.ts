@@ -1,37 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { barChartSvg, type BarDatum } from "../src/lib/charts/barChart.ts";
 import { slopeChartSvg, dodge, yearTicks, type SeriesDatum } from "../src/lib/charts/slopeChart.ts";
 import { barSummary, slopeSummary } from "../src/lib/charts/summary.ts";
-
-const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), "golden");
-
-/** One tag per line, so that a golden file's diff can be read in review. */
-function pretty(svg: string): string {
-  return `${svg.replace(/></g, ">\n<")}\n`;
-}
-
-/** Compares to tests/golden/<name>.svg; writes it when missing or when UPDATE_GOLDEN=1. */
-function golden(name: string, svg: string): void {
-  const file = join(GOLDEN, `${name}.svg`);
-  const actual = pretty(svg);
-  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  expect(actual, `${file} differs: review, then UPDATE_GOLDEN=1 to accept`).toBe(readFileSync(file, "utf8"));
-}
-
-function parse(svg: string): Element {
-  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
-  const root = document.querySelector("svg");
-  if (!root) throw new Error("no <svg>");
-  return root;
-}
+import { golden, parse } from "./golden.ts";
 
 const num = (el: Element, attr: string) => Number(el.getAttribute(attr));
 

@@ -4,7 +4,7 @@
 //   DIR/manifest.json   generator version, seed, size, time
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { GENERATOR_VERSION, corpusPlan } from "./synthetic/corpus.ts";
+import { GENERATOR_VERSION, corpusPlan, parseYears } from "./synthetic/corpus.ts";
 import { createRng } from "./synthetic/prng.ts";
 import { generateReport, type ReportTruth } from "./synthetic/report.ts";
 
@@ -20,6 +20,10 @@ export interface CorpusSpec {
   /** … reports until the corpus holds at least this many MB */
   mb?: number;
   seed: string;
+  /** draw from one region (a 2-, 4- or 6-digit code): scripts/bench/synthetic/corpus.ts PlanScope */
+  within?: string;
+  /** every township every year of the range: "2021-2025" */
+  years?: string;
 }
 
 export interface Manifest {
@@ -27,6 +31,8 @@ export interface Manifest {
   seed: string;
   n: number | null;
   mb: number | null;
+  within?: string | null;
+  years?: string | null;
   files: number;
   townships: number;
   chars: number;
@@ -43,7 +49,8 @@ export interface TruthFile {
 
 export function defaultCorpusDir(spec: CorpusSpec): string {
   const size = spec.mb !== undefined ? `${spec.mb}mb` : String(spec.n);
-  return join(CACHE, `corpus-${size}${spec.seed === DEFAULT_SEED ? "" : `-seed${spec.seed}`}`);
+  const scope = `${spec.within ? `-in${spec.within}` : ""}${spec.years ? `-y${spec.years}` : ""}`;
+  return join(CACHE, `corpus-${size}${scope}${spec.seed === DEFAULT_SEED ? "" : `-seed${spec.seed}`}`);
 }
 
 /** The manifest of a complete corpus in `dir` that matches `spec`, or null. */
@@ -52,7 +59,7 @@ export function existingCorpus(dir: string, spec: CorpusSpec): Manifest | null {
   if (!existsSync(path)) return null;
   try {
     const m = JSON.parse(readFileSync(path, "utf8")) as Manifest;
-    const same = m.generatorVersion === GENERATOR_VERSION && m.seed === spec.seed && m.n === (spec.n ?? null) && m.mb === (spec.mb ?? null);
+    const same = m.generatorVersion === GENERATOR_VERSION && m.seed === spec.seed && m.n === (spec.n ?? null) && m.mb === (spec.mb ?? null) && (m.within ?? null) === (spec.within ?? null) && (m.years ?? null) === (spec.years ?? null);
     if (!same) return null;
     const files = readdirSync(reportsDirOf(dir)).filter((f) => f.endsWith(".txt")).length;
     return files === m.files ? m : null;
@@ -123,7 +130,8 @@ export function ensureCorpus(spec: CorpusSpec, opts: GenerateOptions = {}): { di
   const limitBytes = spec.mb !== undefined ? spec.mb * MB : Infinity;
   const limitFiles = spec.n ?? Infinity;
   let lastLog = t0;
-  for (const p of corpusPlan(spec.seed)) {
+  const scope = { ...(spec.within ? { within: spec.within } : {}), ...(spec.years ? { years: parseYears(spec.years) } : {}) };
+  for (const p of corpusPlan(spec.seed, scope)) {
     if (truth.reports.length >= limitFiles || bytes >= limitBytes) break;
     const g = generateReport(p.township, p.year, spec.seed);
     const data = fileBytes(g.text, spec.seed, p.township.code, p.year);
@@ -146,6 +154,8 @@ export function ensureCorpus(spec: CorpusSpec, opts: GenerateOptions = {}): { di
     seed: spec.seed,
     n: spec.n ?? null,
     mb: spec.mb ?? null,
+    within: spec.within ?? null,
+    years: spec.years ?? null,
     files: truth.reports.length,
     townships: townships.size,
     chars,

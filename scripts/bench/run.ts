@@ -1,5 +1,5 @@
-// npm run bench [-- --build] [--sizes 100,1000] [--skip-build] [--skip-throughput] [--mb 110]
-//                 [--repeat 3] [--seed 42] [--timeout-min 90] [--keep-builds] [--browser] [--no-write]
+// npm run bench [-- --build] [--sizes 100,1000] [--scopes county,city] [--skip-build] [--skip-throughput]
+//                 [--mb 110] [--repeat 3] [--seed 42] [--timeout-min 90] [--keep-builds] [--browser] [--no-write]
 //
 // The national-scale benchmark:
 //  1. synthetic corpora (scripts/bench/generate-corpus.ts) of each size, generated when missing;
@@ -15,6 +15,9 @@
 // Sizes built: 100 and 1,000 by default (a few minutes); --build: 100, 1,000, 10,000 and 40,000
 // (national scale: long, and memory-hungry); --sizes: exactly these. --skip-build builds nothing but
 // still records the corpora of --sizes that exist.
+// --scopes: sites of one region instead (SCOPES below: a county of 20 townships × 5 years, a city, a
+// province of ~7,500 reports, the nation of 40,000), each built as above; then a plain Astro site of as
+// many trivial pages, and the ratio of this site's `astro build` time per page to the plain one's.
 // Prints the figures and writes BENCHMARKS.md (machine, date, commit), keeping the rows of sizes
 // not run this time. The builds use their own Astro cache dir and output dir: dist/ and the
 // project's data are not touched.
@@ -33,6 +36,14 @@ const BENCHMARKS_MD = join(ROOT, "BENCHMARKS.md");
 const DEFAULT_SIZES = [100, 1000];
 /** built with --build: national scale */
 const FULL_SIZES = [100, 1000, 10000, 40000];
+
+/** The sites of one region the benchmark builds with --scopes: a corpus drawn from the region (synthetic/corpus.ts). */
+export const SCOPES: Record<string, { n: number; within?: string; years?: string; what: string }> = {
+  county: { n: 100, within: "130283", years: "2021-2025", what: "迁安市: 20 townships × 5 years" },
+  city: { n: 640, within: "1404", years: "2021-2025", what: "长治市: 128 townships × 5 years" },
+  province: { n: 7500, within: "14", years: "2019-2025", what: "山西省: 7,500 of its 1,286 townships × 7 years" },
+  nation: { n: 40000, what: "the nation: 40,000 reports, 2 or 3 years of 2022–2025 a township" },
+};
 
 // --- machine and run identity ------------------------------------------------------------------------
 
@@ -196,6 +207,10 @@ export interface StepResult {
 
 export interface BuildResult extends RunInfo {
   n: number;
+  /** --scopes: the scope built (SCOPES) */
+  scope?: string;
+  /** --scopes: a plain Astro site of as many trivial pages, and this site's astro build time per page over its */
+  plain?: { pages: number; seconds: number; peakRssMb: number | null; ratio: number | null } | null;
   ok: boolean;
   error?: string;
   steps: StepResult[];
@@ -247,6 +262,9 @@ export function buildSteps(buildScript: string, extractScript: string, work: { c
     } else if (w[0] === "pagefind") {
       const args = w.slice(1).map((a, i, all) => (all[i - 1] === "--site" || all[i - 1] === "-s" ? work.dist : a));
       run.push({ step: raw, name: "pagefind", cmd: bin("pagefind"), args });
+    } else if (w[0] === "tsx" && w[1] === "scripts/search-index.ts") {
+      // the search index (Pagefind, in shards on large sites) of the built directory
+      run.push({ step: raw, name: "pagefind", cmd: bin("tsx"), args: [w[1], work.dist] });
     } else skipped.push(raw);
   }
   return { run, skipped };
@@ -293,6 +311,24 @@ function distStats(dist: string): NonNullable<BuildResult["dist"]> {
   };
 }
 
+/**
+ * A plain Astro site of `pages` trivial pages (a heading and a paragraph each, one route), built with
+ * the project's Astro into `dir`: what a page costs Astro itself on this machine.
+ */
+export async function plainAstroBuild(pages: number, dir: string, timeoutMs: number): Promise<{ pages: number; seconds: number; peakRssMb: number | null }> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "src", "pages", "p"), { recursive: true });
+  writeFileSync(join(dir, "astro.config.mjs"), `export default { cacheDir: ${JSON.stringify(join(dir, "astro-cache"))} };\n`);
+  writeFileSync(
+    join(dir, "src", "pages", "p", "[n].astro"),
+    `---\nexport function getStaticPaths() {\n  return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i + 1) } }));\n}\nconst { n } = Astro.params;\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>第 {n} 页</title></head><body><h1>第 {n} 页</h1><p>一个简单的页面。</p></body></html>\n`,
+  );
+  const t = await runTimed(join(ROOT, "node_modules", ".bin", "astro"), ["build", "--root", dir, "--outDir", join(dir, "dist")], { ...process.env, CI: "1" }, join(dir, "..", "plain-astro.log"), timeoutMs);
+  rmSync(dir, { recursive: true, force: true });
+  if (!t.ok) throw new Error(`the plain Astro site did not build (see ${relative(ROOT, t.log)})`);
+  return { pages, seconds: t.seconds, peakRssMb: t.peakRssMb };
+}
+
 /** A sentence added to one report to change it (a figure the extractor reads). */
 const CHANGE = "\n另，年内新增人民调解案件3件。\n";
 
@@ -306,8 +342,8 @@ async function browserCheck(work: string, timeoutMs: number): Promise<NonNullabl
   return { passed, failed: t.ok ? failed : Math.max(failed, 1), skipped, seconds: t.seconds, log: relative(ROOT, logFile) };
 }
 
-async function measureBuild(n: number, corpusDir: string, info: RunInfo, timeoutMs: number, o: { keep: boolean; browser: boolean }, log: (l: string) => void): Promise<BuildResult> {
-  const work = join(CACHE, `build-${n}`);
+async function measureBuild(n: number, corpusDir: string, info: RunInfo, timeoutMs: number, o: { keep: boolean; browser: boolean; scope?: string }, log: (l: string) => void): Promise<BuildResult> {
+  const work = join(CACHE, o.scope ? `build-${o.scope}` : `build-${n}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const out = join(work, "reports.json");
@@ -328,7 +364,7 @@ async function measureBuild(n: number, corpusDir: string, info: RunInfo, timeout
   };
   const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
   const plan = buildSteps(scripts.build ?? "", scripts.extract ?? "tsx scripts/extract.ts", { config, dist });
-  const result: BuildResult = { ...info, n, ok: false, steps: [], skipped: plan.skipped, totalSeconds: 0, reportsJsonMb: null, dist: null };
+  const result: BuildResult = { ...info, n, ...(o.scope ? { scope: o.scope } : {}), ok: false, steps: [], skipped: plan.skipped, totalSeconds: 0, reportsJsonMb: null, dist: null };
   for (const step of plan.run) {
     log(`build ${n}: ${step.name} …`);
     const t = await runTimed(step.cmd, step.args, { ...env, ...step.env }, join(work, `${step.name.replace(/\W+/g, "-")}.log`), timeoutMs);
@@ -367,6 +403,14 @@ async function measureBuild(n: number, corpusDir: string, info: RunInfo, timeout
     } finally {
       writeFileSync(file, original);
     }
+  }
+  if (o.scope && result.dist) {
+    log(`build ${o.scope}: a plain Astro site of ${result.dist.pages} trivial pages …`);
+    const plain = await plainAstroBuild(result.dist.pages, join(work, "plain"), timeoutMs);
+    const astro = result.steps.find((st) => st.name === "astro build");
+    const ratio = astro && plain.seconds > 0 ? Math.round((astro.seconds / result.dist.pages / (plain.seconds / plain.pages)) * 10) / 10 : null;
+    result.plain = { ...plain, ratio };
+    log(`build ${o.scope}: plain Astro ${plain.seconds} s for ${plain.pages} pages; this site's astro build per page ×${ratio}`);
   }
   if (o.browser && result.dist) {
     log(`build ${n}: browser tests on a sample of its pages …`);
@@ -487,14 +531,16 @@ export function renderMarkdown(data: BenchData, notes = ""): string {
       "changed (a sentence with a figure added; restored afterwards); not part of the total. Browser tests: with",
       "`--browser`, tests/browser/scale.test.ts run on the built site (page sizes of every page; axe, 320 px and",
       "content checks on a sample of pages; search). Extract output: everything the extract step writes (the",
-      "reports.json index, the texts beside it, its cache).",
+      "reports.json index, the texts beside it, its cache). Scoped rows (`--scopes`): a corpus drawn from one region",
+      `(${Object.entries(SCOPES).map(([k, v]) => `${k}: ${v.what}`).join("; ")}), and a plain Astro site of as many`,
+      "trivial pages built in the same run: “× plain” is this site's `astro build` time per page over the plain site's.",
       "",
     );
     const stepNames = [...new Set(data.builds.flatMap((b) => b.steps.map((st) => st.name)))];
     const rows = [...data.builds]
-      .sort((a, b) => a.n - b.n)
+      .sort((a, b) => a.n - b.n || (a.scope ?? "").localeCompare(b.scope ?? ""))
       .map((b) => [
-        String(b.n),
+        b.scope ? `${b.n} (${b.scope})` : String(b.n),
         b.ok ? "ok" : `**failed**: ${b.error ?? ""}`,
         ...stepNames.map((name) => {
           const st = b.steps.find((x) => x.name === name);
@@ -510,14 +556,15 @@ export function renderMarkdown(data: BenchData, notes = ""): string {
         b.dist ? `${b.dist.pages}` : "–",
         b.dist?.largest ? `${kb(b.dist.largest.raw)} / ${kb(b.dist.largest.gzip)} (\`${b.dist.largest.path}\`)` : "–",
         b.dist?.medianProfile ? `${kb(b.dist.medianProfile.raw)} / ${kb(b.dist.medianProfile.gzip)}` : "–",
+        b.plain ? `${b.plain.seconds} s for ${b.plain.pages} pages; ×${b.plain.ratio ?? "?"}` : "–",
         runOf(b),
       ]);
     const skipped = [...new Set(data.builds.flatMap((b) => b.skipped))];
     lines.push(
       table(
-        ["reports", "result", ...stepNames.map((s) => `${s}: time / peak RSS`), "total s", "extract again, unchanged", "extract again, one report changed", "browser tests (sample)", "extract output MB", "dist MB", "files", "pages", "largest page raw / gzip", "median profile page raw / gzip", "measured"],
+        ["reports", "result", ...stepNames.map((s) => `${s}: time / peak RSS`), "total s", "extract again, unchanged", "extract again, one report changed", "browser tests (sample)", "extract output MB", "dist MB", "files", "pages", "largest page raw / gzip", "median profile page raw / gzip", "plain Astro site; astro build per page × plain", "measured"],
         rows,
-        [true, false, ...stepNames.map(() => true), true, true, true, false, true, true, true, true, false, false, false],
+        [true, false, ...stepNames.map(() => true), true, true, true, false, true, true, true, true, false, false, false, false],
       ),
       "",
       ...(skipped.length ? [`Steps of the build script not run here: ${skipped.map((x) => `\`${x}\``).join(", ")} (the output directory is new).`, ""] : []),
@@ -534,6 +581,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       sizes: { type: "string" },
+      scopes: { type: "string" },
       build: { type: "boolean", default: false },
       "skip-build": { type: "boolean", default: false },
       "skip-throughput": { type: "boolean", default: false },
@@ -551,6 +599,13 @@ async function main(): Promise<number> {
     process.stdout.write(readFileSync(new URL(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).map((l) => l.slice(3)).join("\n") + "\n");
     return 0;
   }
+  const scopes = values.scopes ? values.scopes.split(",").map((x) => x.trim()) : [];
+  const unknownScope = scopes.find((x) => !SCOPES[x]);
+  if (unknownScope) {
+    process.stderr.write(`--scopes: ${unknownScope} is not one of ${Object.keys(SCOPES).join(", ")}\n`);
+    return 2;
+  }
+  if (scopes.length) return runScopes(scopes, values);
   const sizes = values.sizes ? values.sizes.split(",").map((s) => Number(s.trim().replace(/_/g, ""))) : values.build ? FULL_SIZES : DEFAULT_SIZES;
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
     process.stderr.write("--sizes: positive integers, comma-separated (100,1000)\n");
@@ -601,7 +656,7 @@ async function main(): Promise<number> {
     const timeoutMs = Number(values["timeout-min"]) * 60_000;
     for (const n of sizes) {
       const b = await measureBuild(n, dirs.get(n)!, info, timeoutMs, { keep: values["keep-builds"], browser: values.browser }, log);
-      data.builds = [...data.builds.filter((x) => x.n !== n), b];
+      data.builds = [...data.builds.filter((x) => x.scope !== undefined || x.n !== n), b];
       const d = b.dist;
       process.stdout.write(
         `build ${n}: ${b.ok ? "ok" : `FAILED (${b.error})`}; ` +
@@ -625,6 +680,34 @@ async function main(): Promise<number> {
   }
   const failed = data.builds.filter((b) => sizes.includes(b.n) && !b.ok && !values["skip-build"]);
   return failed.length ? 1 : 0;
+}
+
+/** --scopes: each scope's corpus and build (no throughput), rows keyed by scope. */
+async function runScopes(scopes: string[], values: { seed: string; "timeout-min": string; "keep-builds": boolean; browser: boolean; "no-write": boolean }): Promise<number> {
+  const log = (l: string) => process.stderr.write(l + "\n");
+  const machine = machineInfo();
+  const info: RunInfo = { date: new Date().toISOString(), commit: gitCommit(), lib: libHash(), machine: machine.text };
+  log(`bench --scopes ${scopes.join(",")}: ${machine.text}; commit ${info.commit}`);
+  const data = readData();
+  const notes = readNotes();
+  let failed = 0;
+  for (const scope of scopes) {
+    const sc = SCOPES[scope]!;
+    const spec = { n: sc.n, seed: values.seed, ...(sc.within ? { within: sc.within } : {}), ...(sc.years ? { years: sc.years } : {}) };
+    const { dir } = ensureCorpus(spec, { log });
+    const b = await measureBuild(sc.n, dir, info, Number(values["timeout-min"]) * 60_000, { keep: values["keep-builds"], browser: values.browser, scope }, log);
+    if (!b.ok) failed++;
+    data.builds = [...data.builds.filter((x) => x.scope !== scope), b];
+    process.stdout.write(
+      `build ${scope} (${sc.n}): ${b.ok ? "ok" : `FAILED (${b.error})`}; ${b.steps.map((st) => `${st.name} ${st.seconds} s / ${st.peakRssMb} MB peak`).join("; ")}; total ${b.totalSeconds} s` +
+        (b.dist?.largest ? `; ${b.dist.pages} pages, largest ${kb(b.dist.largest.raw)} (${b.dist.largest.path})` : "") +
+        (b.dist?.medianProfile ? `; median profile ${kb(b.dist.medianProfile.raw)} / ${kb(b.dist.medianProfile.gzip)} gzip` : "") +
+        (b.plain ? `; plain Astro ${b.plain.seconds} s for ${b.plain.pages} pages, astro build per page ×${b.plain.ratio}` : "") +
+        "\n",
+    );
+    if (!values["no-write"]) writeFileSync(BENCHMARKS_MD, renderMarkdown(data, notes));
+  }
+  return failed ? 1 : 0;
 }
 
 main().then(

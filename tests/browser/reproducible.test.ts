@@ -30,7 +30,7 @@ it("a second build of the same data is byte-identical to dist/", () => {
   const env = { ...process.env };
   for (const k of ["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID", "TEST"]) delete env[k];
   const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
-  for (const [cmd, args] of [[bin("astro"), ["build", "--outDir", join(out, "dist")]], [bin("pagefind"), ["--site", join(out, "dist"), "--quiet"]]] as const) {
+  for (const [cmd, args] of [[bin("astro"), ["build", "--outDir", join(out, "dist")]], [bin("tsx"), ["scripts/search-index.ts", join(out, "dist")]]] as const) {
     const r = spawnSync(cmd, [...args], { cwd: ROOT, encoding: "utf8", env, timeout: 240_000 });
     expect(r.status, `${cmd} ${args.join(" ")}\n${r.stderr}`).toBe(0);
   }

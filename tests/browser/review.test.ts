@@ -172,7 +172,7 @@ describe("rows copied from the review page and appended to a corrections file", 
         confirm.replace(/,,,,已核实$/, ",对照巡查台账无误,张三,2025-03-01,已核实"),
         correct.replace(/,(\d+),(确数|不少于),,,,已核实$/, (_m, v: string, q: string) => `,${Number(v) - 2},${q},重复计入2场,李四,2025-03-02,`),
       ];
-      const dist = buildSite("after", `${lines.join("\n")}\n`, { FZZL_DETAIL_LIMIT: "2" });
+      const dist = buildSite("after", `${lines.join("\n")}\n`, { FZZL_REVIEW_LIMIT: "2" });
       // the new site on a server and in a Chromium of its own (the session's guard allows only its own server)
       let server: StaticServer | undefined;
       let browser: Browser | undefined;
@@ -193,7 +193,7 @@ describe("rows copied from the review page and appended to a corrections file", 
         expect(await v.locator(".tag.to-check").count()).toBe(0);
         await visit(p, SHASHI);
         expect(await p.locator("#i-publicity_events .tag.corrected").innerText()).toBe("人工校正");
-        // the review: paged by county above the detail limit; neither figure is listed any more
+        // the review: paged by county above FZZL_REVIEW_LIMIT; neither figure is listed any more
         await visit(p, "/review/");
         expect(await p.locator("table a[href^='/review/']").count()).toBeGreaterThan(0);
         const pages = readdirSync(join(dist, "review"), { recursive: true }).map(String).filter((f) => f.endsWith(".html"));

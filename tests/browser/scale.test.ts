@@ -1,17 +1,16 @@
-// The aggregated views (src/lib/site/scale.ts) in real Chromium. By default: ~300 synthetic reports
-// (scripts/bench/generate-corpus.ts) and one whose region cannot be settled, built into a site of
-// their own with the detail limit set to 20 (FZZL_DETAIL_LIMIT), so that the home, township list,
-// indicator, compare and quality pages aggregate by province as at national scale.
+// The national views (src/lib/site/scope.ts: several provinces, compared by province) in real Chromium.
+// By default: ~300 synthetic reports (scripts/bench/generate-corpus.ts) and one whose region cannot be
+// settled, built into a site of their own with the list limits lowered (FZZL_LIST_LIMIT,
+// FZZL_QUALITY_LIMIT), so that the home, township list, indicator, compare and quality pages aggregate
+// by province as at national scale (~120 townships are more than the 40 bars of a chart).
 // FZZL_SCALE_SITE=DIR checks a site built elsewhere instead — DIR/reports.json and DIR/dist, as
 // `npm run bench -- --sizes 40000 --browser` leaves them: the 40,000-report site, on a sample.
 // Every page must stay under 200 KB (profiles under 30 KB gzipped), a sample of page types and of
 // profiles must pass axe and the 320 px check, profiles must show their index's figures, the county
 // page must list its townships without a report as 缺报, the filterable tables must filter, and
 // (where the site has a search index) a township's name must find its profile.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -19,54 +18,39 @@ import { groupByRegion } from "../../src/lib/site/aggregate.ts";
 import { countyTownships } from "../../src/lib/site/coverage.ts";
 import { formatFigure } from "../../src/lib/site/format.ts";
 import { indicatorSpec } from "../../src/lib/extract/indicators.ts";
-import { generatedSchema, type SiteReport } from "../../src/lib/site/schema.ts";
+import type { SiteReport } from "../../src/lib/site/schema.ts";
 import { HEADLINE, reportLabel } from "../../src/lib/site/siteData.ts";
 import { ROOT } from "./server.ts";
 import { browserSession, removeScratch, searchSite } from "./session.ts";
+import { buildSyntheticSite, expectPageSizes } from "./syntheticSite.ts";
 
 const PREBUILT = process.env.FZZL_SCALE_SITE ? resolve(ROOT, process.env.FZZL_SCALE_SITE) : null;
 const REPORTS = 300;
-const PAGE_LIMIT = 200 * 1024;
-const PROFILE_GZIP_LIMIT = 30 * 1024;
 /** profiles visited in the browser, spread evenly over the site's reports */
 const PROFILE_SAMPLE = 12;
 // a report no county page can hold: 88 places are called 城关镇 and it names none of their counties
 const UNSETTLED = "城关镇2024年法治政府建设情况报告\n\n2024年，城关镇坚持以习近平法治思想为指导，扎实推进法治政府建设。全年共排查调处矛盾纠纷52件，化解矛盾纠纷50件，开展法治培训6场次。\n\n城关镇人民政府\n2025年2月10日\n";
 
-// Astro's build removes .astro/ when --outDir is outside the project: build inside it (tmp/ is git-ignored)
 let tmp = "";
 let dist = "";
 let reports: SiteReport[] = [];
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string): void {
-  const r = spawnSync(join(ROOT, "node_modules", ".bin", cmd), args, { cwd: ROOT, env, encoding: "utf8", timeout: 240_000, maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${what} failed (${r.error?.message ?? `exit ${r.status}`}):\n${`${r.stdout}\n${r.stderr}`.split("\n").slice(-40).join("\n")}`);
-}
-
 /** The ~300-report site of this test, built into tmp/scale-*; returns its dist. */
-function buildOwnSite(): string {
-  mkdirSync(join(ROOT, "tmp"), { recursive: true });
-  tmp = mkdtempSync(join(ROOT, "tmp", "scale-"));
-  const corpus = join(tmp, "corpus");
-  run("tsx", ["scripts/bench/generate-corpus.ts", "--n", String(REPORTS), "--out", corpus], process.env, "generating the synthetic corpus");
-  writeFileSync(join(corpus, "reports", "zz-chengguan-2024.txt"), UNSETTLED);
-  const out = join(tmp, "reports.json");
-  const env = {
-    ...process.env,
-    FZZL_REPORTS_DIR: join(corpus, "reports"),
-    FZZL_OUT: out,
-    FZZL_CORRECTIONS: join(tmp, "no-corrections.csv"),
-    FZZL_TOWNSHIPS: join(tmp, "no-townships.csv"),
-    FZZL_DETAIL_LIMIT: "20",
-    // the deadline of the 2025 reports (2026-03-31) has passed
-    FZZL_TODAY: "2026-06-01",
-  };
-  run("tsx", ["scripts/extract.ts"], env, "extracting the synthetic corpus");
-  reports = generatedSchema.parse(JSON.parse(readFileSync(out, "utf8"))).reports;
-  run("astro", ["build", "--outDir", join(tmp, "dist")], env, "astro build of the synthetic site");
-  // the search index as `npm run build` makes it: above the detail limit it holds headings and regions
-  run("pagefind", ["--site", join(tmp, "dist"), "--quiet"], env, "pagefind on the synthetic site");
-  return join(tmp, "dist");
+async function buildOwnSite(): Promise<string> {
+  const site = await buildSyntheticSite("scale", REPORTS, {
+    extra: { "zz-chengguan-2024.txt": UNSETTLED },
+    env: {
+      // small limits, so that a few hundred reports cross them as 40,000 do
+      FZZL_LIST_LIMIT: "100",
+      FZZL_QUALITY_LIMIT: "0",
+      FZZL_REVIEW_LIMIT: "100",
+      // the deadline of the 2025 reports (2026-03-31) has passed
+      FZZL_TODAY: "2026-06-01",
+    },
+  });
+  tmp = site.tmp;
+  reports = site.reports;
+  return site.dist;
 }
 
 /** A site built by the benchmark: its index (already validated by its extract step) and dist. */
@@ -79,7 +63,7 @@ function prebuiltSite(dir: string): string {
 }
 
 const session = browserSession({
-  prepare: () => (dist = PREBUILT ? prebuiltSite(PREBUILT) : buildOwnSite()),
+  prepare: async () => (dist = PREBUILT ? prebuiltSite(PREBUILT) : await buildOwnSite()),
   timeout: 300_000,
   cleanup: () => removeScratch(tmp),
 });
@@ -90,11 +74,6 @@ async function visit(page: Page, path: string): Promise<void> {
   expect(res?.status(), `status of ${path}`).toBe(200);
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []));
-}
-
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const listed = () => reports.filter((r) => r.township);
 let grouped: ReturnType<typeof groupByRegion<SiteReport>> | null = null;
 const regions = () => (grouped ??= groupByRegion(listed()));
@@ -115,7 +94,7 @@ function sampleProfiles(): SiteReport[] {
   return withText.filter((_, i) => i % step === 0).slice(0, PROFILE_SAMPLE);
 }
 
-describe(PREBUILT ? `the site in ${relative(ROOT, PREBUILT)}` : "a site of ~300 reports with the detail limit at 20", () => {
+describe(PREBUILT ? `the site in ${relative(ROOT, PREBUILT)}` : "a site of ~300 reports with the list limits lowered", () => {
   it.skipIf(PREBUILT)("has the reports, and the one whose region is unsettled", () => {
     expect(reports.length).toBe(REPORTS + 1);
     expect(regions().unknown.map((r) => r.township)).toEqual(["城关镇"]);
@@ -123,24 +102,9 @@ describe(PREBUILT ? `the site in ${relative(ROOT, PREBUILT)}` : "a site of ~300 
   });
 
   it("keeps every page under 200 KB and every profile under 30 KB gzipped", () => {
-    const files = htmlFiles(dist).map((f) => ({ path: relative(dist, f), size: statSync(f).size }));
-    const byType = new Map<string, { path: string; size: number }[]>();
-    for (const f of files) {
-      const type = f.path.replace(/\/index\.html$|\.html$/, "").replace(/^(townships|counties|provinces)\/[^/]+/, "$1/*").replace(/^indicators\/[a-z_]+/, "indicators/*").replace(/\/\d{4}$/, "/YEAR");
-      byType.set(type, [...(byType.get(type) ?? []), f]);
-    }
-    const lines = [...byType].map(([type, fs]) => {
-      const max = fs.reduce((a, b) => (b.size > a.size ? b : a));
-      return `${type.padEnd(24)} ${String(fs.length).padStart(4)} page(s), largest ${kb(max.size).padStart(9)} (${max.path})`;
-    });
-    const profiles = files.filter((f) => /^townships\/[^/]+\/index\.html$/.test(f.path)).map((f) => ({ ...f, gzip: gzipSync(readFileSync(join(dist, f.path))).length }));
-    const gz = profiles.map((p) => p.gzip).sort((a, b) => a - b);
-    lines.push(`profiles gzip: median ${kb(gz[Math.floor(gz.length / 2)] ?? 0)}, largest ${kb(gz[gz.length - 1] ?? 0)}`);
-    process.stdout.write(`page sizes of the ${reports.length}-report site${PREBUILT ? "" : " (FZZL_DETAIL_LIMIT=20)"}:\n  ${lines.join("\n  ")}\n`);
-    expect(profiles.length).toBe(reports.filter((r) => r.textKey).length);
-    for (const f of files) expect(f.size, f.path).toBeLessThanOrEqual(PAGE_LIMIT);
-    for (const p of profiles) expect(p.gzip, `${p.path} gzipped`).toBeLessThanOrEqual(PROFILE_GZIP_LIMIT);
+    expectPageSizes(dist, reports, `the ${reports.length}-report site${PREBUILT ? "" : " (FZZL_LIST_LIMIT=100, FZZL_QUALITY_LIMIT=0, FZZL_REVIEW_LIMIT=100)"}`);
   });
+
 });
 
 describe("aggregated views", () => {
@@ -197,7 +161,9 @@ describe("aggregated views", () => {
     await visit(page, "/indicators/disputes_handled/");
     const years = [...new Set(listed().map((r) => r.year))].length;
     expect(await page.locator("#years ~ .table-scroll tbody tr").count()).toBe(years);
-    expect(await page.locator("svg[role=img]").count()).toBe(2);
+    // the latest year's provinces' medians and distribution, and the provinces' medians over the years
+    expect(await page.locator("svg[role=img]").count()).toBe(3);
+    expect(await page.locator("#trend-trend svg").count()).toBe(1);
     const year = await page.locator("#years ~ .table-scroll tbody tr th a").first().getAttribute("href");
     await visit(page, year!);
     const h1 = await page.locator("h1").innerText();
@@ -218,7 +184,7 @@ describe("aggregated views", () => {
     await page.locator('button[data-none="indicator"]').click();
     await page.locator('input[name="indicator"][value="mediators"]').check();
     expect(await page.locator("#compare-table tbody tr:visible").count()).toBe(1);
-    expect(await page.locator("#compare-status").innerText()).toBe(`显示 ${regions().provinces.length - 1} 个省份、1 项指标。`);
+    expect(await page.locator("#compare-status").innerText()).toBe(`显示 ${regions().provinces.length - 1} 个省（区、市）、1 项指标。`);
   });
 
   it.skipIf(PREBUILT)("quality: counts by kind and province; the unsettled report on its page", async () => {

@@ -41,7 +41,7 @@ function buildUnderPrefix(): string {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   run(npm, ["run", "--silent", "extract"]);
   run(bin("astro"), ["build", "--outDir", out], { FZZL_BASE: PREFIX, FZZL_SITE: SITE });
-  run(bin("pagefind"), ["--site", out, "--quiet"]);
+  run(bin("tsx"), ["scripts/search-index.ts", out]);
   return out;
 }
 

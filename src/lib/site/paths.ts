@@ -20,3 +20,8 @@ export function countyTablePath(code: string): string {
 export function profilePath(id: string): string {
   return `townships/${id}/`;
 }
+
+/** cities/1404/ — by the 4-digit city code */
+export function cityPath(code: string): string {
+  return `cities/${code}/`;
+}

@@ -16,7 +16,7 @@ import { BOM, QUALIFIER_ZH, toCsv, type Column } from "./csv.ts";
 import { formatFigure } from "./format.ts";
 import { spanId } from "./highlight.ts";
 import { profilePath } from "./paths.ts";
-import { detailLimit, isDetailed } from "./scale.ts";
+import { limit } from "./scale.ts";
 import { UNKNOWN_REGION } from "./regionTree.ts";
 import type { SiteReport, SiteUncounted } from "./schema.ts";
 
@@ -351,6 +351,6 @@ export function reviewCounts(reports: readonly SiteReport[]): CountyReviewCounts
 }
 
 /** Whether the whole review is one page: a detailed site (scale.ts) whose items fit one page. */
-export function reviewOnOnePage(reports: number, items: readonly ReviewItem[], limit = detailLimit()): boolean {
-  return isDetailed(reports, limit) && items.reduce((n, i) => n + itemWeight(i), 0) <= REVIEW_PAGE_WEIGHT;
+export function reviewOnOnePage(reports: number, items: readonly ReviewItem[], maxReports = limit("reviewReports")): boolean {
+  return reports <= maxReports && items.reduce((n, i) => n + itemWeight(i), 0) <= REVIEW_PAGE_WEIGHT;
 }

@@ -40,6 +40,17 @@ export async function loadReports(): Promise<SiteReport[]> {
   return loadIndex().reports;
 }
 
+let listed: SiteReport[] | null = null;
+
+/**
+ * The reports that name a township (those the section pages list), in the index's order; one list per
+ * build, so that what is computed once per list (the scope, the indicator pages' plan) is shared.
+ */
+export function listedReports(): SiteReport[] {
+  listed ??= loadIndex().reports.filter((r) => r.township);
+  return listed;
+}
+
 /** Parses an index file; a missing one is an empty site (with a warning), a damaged one an error naming it. */
 export function readIndexFile(path: string): SiteReport[] {
   if (!existsSync(path)) {
