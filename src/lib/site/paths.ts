@@ -20,3 +20,14 @@ export function countyTablePath(code: string): string {
 export function profilePath(id: string): string {
   return `townships/${id}/`;
 }
+
+/** The site's origin as configured for publishing (FZZL_SITE, astro.config.mjs), or null when unset. */
+export function siteOrigin(env: Record<string, string | undefined> = process.env): string | null {
+  const v = env.FZZL_SITE?.trim().replace(/\/+$/, "");
+  return v ? v : null;
+}
+
+/** A path of the site (base included) as a URL: absolute under `origin` when known, else the path. */
+export function siteUrl(path: string, origin?: string | null): string {
+  return origin ? `${origin.replace(/\/+$/, "")}${path}` : path;
+}
