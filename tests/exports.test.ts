@@ -12,8 +12,9 @@ import { dataPackage, packageZip, readmeText, tableSchema, ZIP_FOLDER, type Tabl
 import { FALLBACK_DATE, dataVersion, dataVersionOf, parseGitLog, type DataVersion } from "../src/lib/site/dataVersion.ts";
 import { downloadFiles, sha256, type DownloadFile } from "../src/lib/site/downloadSet.ts";
 import { townshipJson } from "../src/lib/site/townshipJson.ts";
-import { SHEET, figuresXlsx, indicatorXlsx, sheetNameOf, yearGrid } from "../src/lib/site/xlsx.ts";
-import { dosTime, reproducibleZip } from "../src/lib/site/zip.ts";
+import { SHEET, countyXlsx, figuresXlsx, indicatorXlsx, sheetNameOf, yearGrid } from "../src/lib/site/xlsx.ts";
+import { dosTime, reproducibleZip, restampZip } from "../src/lib/site/zip.ts";
+import { zipSync } from "fflate";
 import { CATEGORIES, INDICATORS } from "../src/lib/extract/indicators.ts";
 import { seedRecords } from "./seeds.ts";
 
@@ -127,10 +128,17 @@ describe("per-indicator and per-county workbooks", () => {
     expect(counties.map((c) => c.code).sort()).toEqual([...new Set(reports.map((r) => r.code!.slice(0, 6)))].sort());
     const c = counties.find((x) => x.code === "140423")!;
     expect(c.scope).toBe("山西省 襄垣县");
-    const wb = await openXlsx(await figuresXlsx(c.reports, { version, scope: c.scope }));
+    const wb = await openXlsx(await countyXlsx(c.reports, { version, scope: c.scope }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET.figures, SHEET.byYear, SHEET.notes]);
     const rows = sheetRows(wb.getWorksheet(SHEET.figures)!).slice(1);
     expect(rows.length).toBe(Object.keys(wang.indicators).length);
     expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(["王村镇"]));
+    // townships × indicators down, years across: every indicator once per township, 未报告 kept
+    const grid = sheetRows(wb.getWorksheet(SHEET.byYear)!);
+    expect(grid[0]).toEqual(["省", "市", "县（区）", "乡镇（街道）", "区划代码", "指标代码", "指标", "单位", "2024年", "2024年限定"]);
+    expect(grid.slice(1).map((r) => r[5])).toEqual(INDICATORS.map((i) => i.id));
+    expect(grid.find((r) => r[5] === "disputes_handled")!.slice(-2)).toEqual([152, "确数"]);
+    expect(grid.find((r) => r[5] === INDICATORS.find((i) => !wang.indicators[i.id])!.id)!.slice(-2)).toEqual([null, NOT_REPORTED]);
   });
 });
 
@@ -271,6 +279,26 @@ describe("the zip of the download set", async () => {
     const time = view.getUint16(10, true);
     const date = view.getUint16(12, true);
     expect([(date >> 9) + 1980, (date >> 5) & 15, date & 31, time >> 11, (time >> 5) & 63]).toEqual([2026, 11, 21, 11, 2]);
+  });
+
+  it("re-stamps a zip in place: every entry's time, the data untouched; refuses what it cannot", () => {
+    const z = zipSync({ "a.txt": new TextEncoder().encode("甲"), "b/c.txt": new TextEncoder().encode("乙") }, { mtime: new Date(2020, 5, 6, 7, 8, 10) });
+    const out = restampZip(z, new Date("2026-11-21T11:02:23Z"));
+    expect(out.length).toBe(z.length);
+    const back = unzipSync(out);
+    expect(new TextDecoder().decode(back["b/c.txt"])).toBe("乙");
+    const v = new DataView(out.buffer, out.byteOffset);
+    const stamps: number[][] = [];
+    for (let i = 0; i + 4 <= out.length; i++) {
+      const sig = v.getUint32(i, true);
+      if (sig === 0x04034b50) stamps.push([v.getUint16(i + 10, true), v.getUint16(i + 12, true)]);
+      if (sig === 0x02014b50) stamps.push([v.getUint16(i + 12, true), v.getUint16(i + 14, true)]);
+    }
+    expect(stamps).toHaveLength(4);
+    for (const [time, date] of stamps) expect([(date! >> 9) + 1980, (date! >> 5) & 15, date! & 31, time! >> 11, (time! >> 5) & 63, (time! & 31) * 2]).toEqual([2026, 11, 21, 11, 2, 22]);
+    expect(() => restampZip(new Uint8Array(100), new Date(), "x.xlsx")).toThrow(/x.xlsx: not a zip/);
+    const withTime = zipSync({ a: [new Uint8Array([1]), { extra: { 0x5455: new Uint8Array([1, 0, 0, 0, 0]) } }] });
+    expect(() => restampZip(withTime, new Date())).toThrow(/its own timestamp/);
   });
 
   it("refuses two entries of one name", () => {

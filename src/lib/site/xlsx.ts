@@ -2,13 +2,16 @@
 // one sheet per indicator with townships down and years across (a value column and a 限定 column per
 // year), and a sheet 说明 (indicators, units, qualifiers, columns, source, how to cite). Chinese
 // headers, numbers as numbers, frozen header rows. The same bytes for the same data: the workbook's
-// dates are the data's date and the zip is re-packed with fixed times (zip.ts).
+// dates are the data's date and the zip's times are set to it (zip.ts). Written with exceljs's
+// streaming writer (rows committed as they are written, inline strings): at 2,000 reports three
+// times faster than the in-memory workbook, and its memory does not grow with the rows.
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { townshipKeyOf } from "./aggregate.ts";
 import { CITE, SITE_NAME } from "./citation.ts";
 import { FIGURE_COLUMNS, INDICATOR_COLUMNS, NOT_REPORTED, QUALIFIER_ZH, SOURCE_NOTE, figureRows, indicatorRows, sortReports, type Column, type DownloadOptions } from "./csv.ts";
 import { dataDate, type DataVersion } from "./dataVersion.ts";
-import { normalizeZip } from "./zip.ts";
+import { restampZip } from "./zip.ts";
 import { CATEGORIES, INDICATORS, indicatorSpec, type IndicatorSpec } from "../extract/indicators.ts";
 import type { Qualifier } from "../extract/types.ts";
 import type { SiteReport } from "./schema.ts";
@@ -22,7 +25,7 @@ export interface WorkbookOptions extends DownloadOptions {
 }
 
 /** The sheet names: what a maintainer renames in one place. */
-export const SHEET = { figures: "全部数字", notes: "说明" } as const;
+export const SHEET = { figures: "全部数字", byYear: "各指标按年度", notes: "说明" } as const;
 
 /** Characters Excel refuses in a sheet name, and its length limit. */
 const SHEET_NAME_BAD = /[[\]:*?/\\]/g;
@@ -75,15 +78,18 @@ export function yearGrid(reports: readonly SiteReport[], indicatorId: string): Y
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF4" } };
 const FONT = "等线";
 
+type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
+
 /** A sheet with a bold, frozen, filterable header row and widths that fit Chinese headers. */
-function tableSheet(wb: ExcelJS.Workbook, name: string, headers: readonly string[], widths: readonly number[]): ExcelJS.Worksheet {
+function tableSheet(wb: Writer, name: string, headers: readonly string[], widths: readonly number[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   ws.columns = headers.map((header, i) => ({ header, width: widths[i] ?? 12 }));
   const head = ws.getRow(1);
   head.font = { name: FONT, bold: true };
   head.fill = HEADER_FILL;
   head.alignment = { vertical: "middle", wrapText: true };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  head.commit();
   return ws;
 }
 
@@ -102,28 +108,44 @@ function cellValue(v: unknown): ExcelJS.CellValue {
 }
 
 function addRows<T extends object>(ws: ExcelJS.Worksheet, rows: readonly T[], columns: readonly Column<T>[]): void {
-  for (const row of rows) ws.addRow(columns.map((c) => cellValue(row[c.key])));
+  for (const row of rows) ws.addRow(columns.map((c) => cellValue(row[c.key]))).commit();
+  ws.commit();
 }
 
-function addGridSheet(wb: ExcelJS.Workbook, reports: readonly SiteReport[], spec: IndicatorSpec, name: string): void {
-  const grid = yearGrid(reports, spec.id);
+/**
+ * Townships × years: for one indicator, a row per township and its unit in the year headers; for
+ * several (a county's workbook), a row per township × indicator with the indicator's columns.
+ */
+function addGridSheet(wb: Writer, reports: readonly SiteReport[], specs: readonly IndicatorSpec[], name: string): void {
+  const grids = specs.map((s) => yearGrid(reports, s.id));
+  const years = grids[0]?.years ?? [];
+  const one = specs.length === 1 ? specs[0]! : null;
   const region = ["省", "市", "县（区）", "乡镇（街道）", "区划代码"];
-  const headers = [...region, ...grid.years.flatMap((y) => [`${y}年（${spec.unit}）`, `${y}年限定`])];
-  const ws = tableSheet(wb, name, headers, [...region.map((h) => Math.max(10, h.length * 2 + 4)), ...grid.years.flatMap(() => [12, 10])]);
-  for (const row of grid.rows) {
-    const cells = grid.years.flatMap((y) => {
-      const c = row.cells.get(y);
-      if (!c) return [null, null];
-      return [c.value, c.qualifier ? QUALIFIER_ZH[c.qualifier] : NOT_REPORTED];
+  const what = one ? [] : ["指标代码", "指标", "单位"];
+  const headers = [...region, ...what, ...years.flatMap((y) => [one ? `${y}年（${one.unit}）` : `${y}年`, `${y}年限定`])];
+  const widths = [...[...region, ...what].map((h) => Math.max(10, h.length * 2 + 4)), ...years.flatMap(() => [12, 10])];
+  const ws = tableSheet(wb, name, headers, widths);
+  const townships = grids[0]?.rows.length ?? 0;
+  for (let t = 0; t < townships; t++) {
+    specs.forEach((spec, k) => {
+      const row = grids[k]!.rows[t]!;
+      const cells = years.flatMap((y) => {
+        const c = row.cells.get(y);
+        if (!c) return [null, null];
+        return [c.value, c.qualifier ? QUALIFIER_ZH[c.qualifier] : NOT_REPORTED];
+      });
+      const head = [row.province, row.city, row.county, row.township, row.code, ...(one ? [] : [spec.id, spec.label_zh, spec.unit])];
+      ws.addRow([...head, ...cells].map(cellValue)).commit();
     });
-    ws.addRow([row.province, row.city, row.county, row.township, row.code, ...cells].map(cellValue));
   }
+  ws.commit();
 }
 
 /** The lines of the 说明 sheet: [label, text] pairs, then the tables of indicators, qualifiers and columns. */
-function addNotesSheet(wb: ExcelJS.Workbook, o: WorkbookOptions, specs: readonly IndicatorSpec[], columns: readonly Column<object>[]): void {
+function addNotesSheet(wb: Writer, o: WorkbookOptions, specs: readonly IndicatorSpec[], columns: readonly Column<object>[]): void {
   const ws = wb.addWorksheet(SHEET.notes);
   ws.columns = [{ width: 18 }, { width: 28 }, { width: 16 }, { width: 10 }, { width: 60 }];
+  ws.getColumn(2).alignment = { wrapText: true, vertical: "top" };
   const bold = (r: ExcelJS.Row) => {
     r.font = { name: FONT, bold: true };
   };
@@ -144,7 +166,7 @@ function addNotesSheet(wb: ExcelJS.Workbook, o: WorkbookOptions, specs: readonly
   ws.addRow([]);
   bold(ws.addRow([`“${SHEET.figures}”的列`, "内容"]));
   for (const c of columns) ws.addRow([c.header, c.description]);
-  ws.getColumn(2).alignment = { wrapText: true, vertical: "top" };
+  ws.commit();
 }
 
 const reportCiteHint = "引用单个数字时写明报告标题、发布单位和日期（“报告标题”等列），并注明：";
@@ -156,45 +178,75 @@ export const QUALIFIER_MEANING: Record<Qualifier, string> = {
   approx: "报告写“约、左右”：约数",
 };
 
-async function finish(wb: ExcelJS.Workbook, version: DataVersion): Promise<Uint8Array> {
-  const raw = new Uint8Array(await wb.xlsx.writeBuffer());
-  return normalizeZip(raw, dataDate(version));
+interface Sink {
+  wb: Writer;
+  done: () => Promise<Uint8Array>;
 }
 
-function newWorkbook(version: DataVersion): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/** A streaming workbook writing into memory; `done` commits it and re-packs it with fixed times. */
+function newWorkbook(version: DataVersion): Sink {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  const date = dataDate(version);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+    // deflated by Node's zlib; restampZip then fixes the times in place
+    zip: { zlib: { level: 6 } },
+  });
   wb.creator = SITE_NAME;
   wb.lastModifiedBy = SITE_NAME;
-  wb.created = dataDate(version);
-  wb.modified = dataDate(version);
-  return wb;
+  wb.created = date;
+  wb.modified = date;
+  return {
+    wb,
+    done: async () => {
+      await wb.commit();
+      return restampZip(new Uint8Array(Buffer.concat(chunks)), date, "xlsx");
+    },
+  };
 }
 
 /** figures.xlsx (or a county's): 全部数字, one sheet per indicator (townships × years), 说明. */
 export async function figuresXlsx(reports: readonly SiteReport[], o: WorkbookOptions): Promise<Uint8Array> {
   const ids = new Set(o.indicators ?? INDICATORS.map((i) => i.id));
   const specs = INDICATORS.filter((i) => ids.has(i.id));
-  const wb = newWorkbook(o.version);
+  const { wb, done } = newWorkbook(o.version);
   const figures = tableSheet(wb, SHEET.figures, FIGURE_COLUMNS.map((c) => c.header), FIGURE_COLUMNS.map(widthOf));
   addRows(figures, figureRows(reports, o).filter((r) => ids.has(r.indicator)), FIGURE_COLUMNS);
   const taken = new Set<string>(Object.values(SHEET));
   for (const s of specs) {
     const name = sheetNameOf(s.label_zh, taken);
     taken.add(name);
-    addGridSheet(wb, reports, s, name);
+    addGridSheet(wb, reports, [s], name);
   }
   addNotesSheet(wb, o, specs, FIGURE_COLUMNS as Column<object>[]);
-  return finish(wb, o.version);
+  return done();
+}
+
+/**
+ * A county's workbook: 全部数字 (its reports), one sheet 各指标按年度 (township × indicator rows, years
+ * across) and 说明. Three sheets rather than 27: a county has few townships, and national sites
+ * write thousands of these (each sheet costs exceljs ~15 ms).
+ */
+export async function countyXlsx(reports: readonly SiteReport[], o: Omit<WorkbookOptions, "indicators">): Promise<Uint8Array> {
+  const { wb, done } = newWorkbook(o.version);
+  addRows(tableSheet(wb, SHEET.figures, FIGURE_COLUMNS.map((c) => c.header), FIGURE_COLUMNS.map(widthOf)), figureRows(reports, o), FIGURE_COLUMNS);
+  addGridSheet(wb, reports, INDICATORS, SHEET.byYear);
+  addNotesSheet(wb, o, INDICATORS, FIGURE_COLUMNS as Column<object>[]);
+  return done();
 }
 
 /** One indicator's workbook: its rows as in {id}.csv (every report, 未报告 where absent), townships × years, 说明. */
 export async function indicatorXlsx(reports: readonly SiteReport[], indicatorId: string, o: Omit<WorkbookOptions, "indicators" | "scope">): Promise<Uint8Array> {
   const spec = indicatorSpec(indicatorId);
   if (!spec) throw new Error(`unknown indicator: ${indicatorId}`);
-  const wb = newWorkbook(o.version);
+  const { wb, done } = newWorkbook(o.version);
   const ws = tableSheet(wb, SHEET.figures, INDICATOR_COLUMNS.map((c) => c.header), INDICATOR_COLUMNS.map(widthOf));
   addRows(ws, indicatorRows(reports, indicatorId), INDICATOR_COLUMNS);
-  addGridSheet(wb, reports, spec, sheetNameOf(`${spec.label_zh}（按年度）`, new Set(Object.values(SHEET))));
+  addGridSheet(wb, reports, [spec], sheetNameOf(`${spec.label_zh}（按年度）`, new Set(Object.values(SHEET))));
   addNotesSheet(wb, { ...o, scope: spec.label_zh }, [spec], INDICATOR_COLUMNS as Column<object>[]);
-  return finish(wb, o.version);
+  return done();
 }
