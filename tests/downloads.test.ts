@@ -1,6 +1,4 @@
 // The downloads (src/lib/site/csv.ts) over the seed reports run through the real extractor.
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import {
@@ -16,28 +14,11 @@ import {
   indicatorRows,
   toCsv,
 } from "../src/lib/site/csv.ts";
-import { extractBytes } from "../src/lib/extract/extract.ts";
-import { toIndexRecord } from "../src/lib/site/generated.ts";
 import { INDICATORS } from "../src/lib/extract/indicators.ts";
-import { reportSchema, type SiteReport } from "../src/lib/site/schema.ts";
-import { uniqueSlugs } from "../src/lib/site/slug.ts";
+import type { SiteReport } from "../src/lib/site/schema.ts";
+import { seedRecords } from "./seeds.ts";
 
-const SEEDS = join(import.meta.dirname, "fixtures", "reports", "seeds");
-
-/** Each seed's normalised text by report id: what the site's text files hold. */
-const TEXTS = new Map<string, string>();
-
-function seedReports(): SiteReport[] {
-  const records = readdirSync(SEEDS)
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((f) => extractBytes(f, readFileSync(join(SEEDS, f))));
-  const ids = uniqueSlugs(records);
-  records.forEach((r, i) => TEXTS.set(ids[i]!, r.text));
-  return records.map((r, i) => reportSchema.parse(toIndexRecord(r, ids[i]!)));
-}
-
-const reports = seedReports();
+const { reports, texts: TEXTS } = seedRecords();
 const textOf = (r: SiteReport) => TEXTS.get(r.id)!;
 
 function parse(csv: string): Record<string, string>[] {
@@ -78,6 +59,9 @@ describe("figures.csv", () => {
       "明细",
       "提及次数",
       "来源文件",
+      "报告标题",
+      "发布单位",
+      "报告日期",
       "页面",
       "校正说明",
     ]);
@@ -104,6 +88,7 @@ describe("figures.csv", () => {
       单位: "件",
       提及次数: "1",
       来源文件: "003_37d3b37060572fdb.txt",
+      报告标题: "襄垣县王村镇关于2024年法治政府建设情况的报告",
       页面: "/townships/140423106-2024/",
     });
     expect(handled?.["原文出处"]).toContain("152");
@@ -172,14 +157,15 @@ describe("figures.csv", () => {
   });
 
   it("is deterministic: same output for the same reports in any order", () => {
-    expect(figuresCsv(seedReports())).toBe(csv);
+    expect(figuresCsv(seedRecords().reports)).toBe(csv);
     expect(figuresCsv([...reports].reverse())).toBe(csv);
     expect(JSON.stringify(figuresJson([...reports].reverse()))).toBe(JSON.stringify(figuresJson(reports)));
     for (const s of INDICATORS) expect(indicatorCsv([...reports].reverse(), s.id)).toBe(indicatorCsv(reports, s.id));
   });
 
-  it("uses the site's base path in 页面", () => {
+  it("uses the site's base path in 页面, and its origin when known", () => {
     expect(figureRows(reports, { base: "/fazhi/" })[0]?.page).toMatch(/^\/fazhi\/townships\/[^/]+\/$/);
+    expect(figureRows(reports, { base: "/fazhi/", origin: "https://fz.example.gov.cn/" })[0]?.page).toMatch(/^https:\/\/fz\.example\.gov\.cn\/fazhi\/townships\/[^/]+\/$/);
   });
 });
 

@@ -5,6 +5,7 @@ import Papa from "papaparse";
 import { countedMentions } from "../extract/totals.ts";
 import { INDICATORS, indicatorSpec, type IndicatorSpec } from "../extract/indicators.ts";
 import { correctionNote } from "./quality.ts";
+import { siteUrl } from "./paths.ts";
 import type { SiteReport } from "./schema.ts";
 import type { Correction, Mention, Qualifier } from "../extract/types.ts";
 
@@ -17,10 +18,16 @@ export const QUOTE_SEPARATOR = " / ";
 
 export type Cell = string | number | null;
 
-/** One column of a CSV: the stable key in code and the Chinese header in the file. */
+/** A column's type as the data package declares it (Frictionless Table Schema field types). */
+export type ColumnType = "string" | "integer" | "number";
+
+/** One column of a CSV: the stable key in code, the Chinese header in the file, its type and meaning. */
 export interface Column<T> {
   key: keyof T & string;
   header: string;
+  type: ColumnType;
+  /** what the column holds, in Chinese: the data package and README.txt say it */
+  description: string;
 }
 
 export interface FigureRow {
@@ -43,30 +50,38 @@ export interface FigureRow {
   /** every mention of the indicator in the report: 原文出处 + 明细 */
   mentionCount: number;
   file: string;
+  /** the report's title as read from it (citations name it) */
+  title: string | null;
+  issuer: string | null;
+  reportDate: string | null;
+  /** the profile's URL: absolute when the site's address is known (FZZL_SITE), else its path */
   page: string;
   /** a hand correction (data/corrections.csv): reason, who, date and what the program read */
   correction: string;
 }
 
 export const FIGURE_COLUMNS: Column<FigureRow>[] = [
-  { key: "province", header: "省" },
-  { key: "city", header: "市" },
-  { key: "county", header: "县（区）" },
-  { key: "township", header: "乡镇（街道）" },
-  { key: "code", header: "区划代码" },
-  { key: "year", header: "年度" },
-  { key: "indicator", header: "指标代码" },
-  { key: "indicatorLabel", header: "指标" },
-  { key: "value", header: "数值" },
-  { key: "qualifierZh", header: "限定" },
-  { key: "qualifier", header: "限定符" },
-  { key: "unit", header: "单位" },
-  { key: "evidence", header: "原文出处" },
-  { key: "details", header: "明细" },
-  { key: "mentionCount", header: "提及次数" },
-  { key: "file", header: "来源文件" },
-  { key: "page", header: "页面" },
-  { key: "correction", header: "校正说明" },
+  { key: "province", header: "省", type: "string", description: "报告所属的省（自治区、直辖市）；无法确定时留空" },
+  { key: "city", header: "市", type: "string", description: "报告所属的地级市（州、盟）；无法确定时留空" },
+  { key: "county", header: "县（区）", type: "string", description: "报告所属的县（市、区）；无法确定时留空" },
+  { key: "township", header: "乡镇（街道）", type: "string", description: "报告所属的乡镇（街道）；无法确定时留空" },
+  { key: "code", header: "区划代码", type: "string", description: "乡镇（街道）的 9 位统计用区划代码（文字，保留开头的 0）；无法确定时留空" },
+  { key: "year", header: "年度", type: "integer", description: "报告所总结的年度" },
+  { key: "indicator", header: "指标代码", type: "string", description: "指标的英文代码，稳定不变，便于程序使用" },
+  { key: "indicatorLabel", header: "指标", type: "string", description: "指标的中文名称" },
+  { key: "value", header: "数值", type: "number", description: "该报告中这项指标的合计数，按方法说明中的合计规则得出；比率为百分数（98 表示 98%）" },
+  { key: "qualifierZh", header: "限定", type: "string", description: "确数、不少于（报告写“余、多、以上”）、不多于（“近、不到”）或约（“约、左右”）" },
+  { key: "qualifier", header: "限定符", type: "string", description: "同“限定”，英文代码：exact、at_least、at_most、approx" },
+  { key: "unit", header: "单位", type: "string", description: "次、场、件、人次、份、% 等" },
+  { key: "evidence", header: "原文出处", type: "string", description: `合计所依据的原文语句，多处之间以“${QUOTE_SEPARATOR.trim()}”分隔` },
+  { key: "details", header: "明细", type: "string", description: "同一指标的其他提及（“其中”后的分项、重复叙述等），只作参考，不计入合计" },
+  { key: "mentionCount", header: "提及次数", type: "integer", description: "报告中提到这项指标数字的次数（原文出处与明细之和）" },
+  { key: "file", header: "来源文件", type: "string", description: "报告的文本文件名" },
+  { key: "title", header: "报告标题", type: "string", description: "报告的标题（引用时写明）；未能读取时留空" },
+  { key: "issuer", header: "发布单位", type: "string", description: "报告的落款单位；未能读取时留空" },
+  { key: "reportDate", header: "报告日期", type: "string", description: "报告的落款或发布日期；未能读取时留空" },
+  { key: "page", header: "页面", type: "string", description: "本站该乡镇年度页面的地址，可在那里查看报告全文和高亮的出处" },
+  { key: "correction", header: "校正说明", type: "string", description: "人工校正（data/corrections.csv）的理由、校正人、日期和程序原先读取的数字；没有校正时留空" },
 ];
 
 export interface IndicatorRow {
@@ -84,20 +99,22 @@ export interface IndicatorRow {
 }
 
 export const INDICATOR_COLUMNS: Column<IndicatorRow>[] = [
-  { key: "province", header: "省" },
-  { key: "county", header: "县（区）" },
-  { key: "township", header: "乡镇（街道）" },
-  { key: "code", header: "区划代码" },
-  { key: "year", header: "年度" },
-  { key: "value", header: "数值" },
-  { key: "qualifierZh", header: "限定" },
-  { key: "unit", header: "单位" },
-  { key: "correction", header: "校正说明" },
+  { key: "province", header: "省", type: "string", description: "报告所属的省（自治区、直辖市）；无法确定时留空" },
+  { key: "county", header: "县（区）", type: "string", description: "报告所属的县（市、区）；无法确定时留空" },
+  { key: "township", header: "乡镇（街道）", type: "string", description: "报告所属的乡镇（街道）；无法确定时留空" },
+  { key: "code", header: "区划代码", type: "string", description: "乡镇（街道）的 9 位统计用区划代码；无法确定时留空" },
+  { key: "year", header: "年度", type: "integer", description: "报告所总结的年度" },
+  { key: "value", header: "数值", type: "number", description: "这项指标的合计数；报告未提到时留空（不等于 0）" },
+  { key: "qualifierZh", header: "限定", type: "string", description: "确数、不少于、不多于、约，或“未报告”" },
+  { key: "unit", header: "单位", type: "string", description: "这项指标的单位" },
+  { key: "correction", header: "校正说明", type: "string", description: "人工校正的理由、校正人、日期和程序原先读取的数字；没有校正时留空" },
 ];
 
 export interface DownloadOptions {
   /** the site's base path (import.meta.env.BASE_URL), for the 页面 column; "/" by default */
   base?: string;
+  /** the site's origin (FZZL_SITE, siteOrigin in paths.ts): 页面 is then an absolute URL */
+  origin?: string | null;
 }
 
 const ZH = new Intl.Collator("zh-CN");
@@ -162,7 +179,10 @@ export function figureRows(reports: readonly SiteReport[], opts: DownloadOptions
         details: rest.map((m) => detailOf(r, m)).join(QUOTE_SEPARATOR),
         mentionCount: t.mentions.length,
         file: r.file,
-        page: pagePath(r.id, opts.base),
+        title: r.title,
+        issuer: r.issuer,
+        reportDate: r.reportDate,
+        page: siteUrl(pagePath(r.id, opts.base), opts.origin),
         correction: t.corrected ? correctionNote(t.corrected, spec?.unit ?? "") : "",
       });
     }
@@ -201,7 +221,7 @@ const FORMULA_START = /^(?![-+]?\d+(?:\.\d+)?$)[=+\-@\t\r]/;
 export const BOM = "\uFEFF";
 
 /** Rows as CSV: Chinese headers, CRLF line ends, a BOM first, formula-looking cells neutralised. */
-export function toCsv<T extends object>(rows: readonly T[], columns: readonly Column<T>[]): string {
+export function toCsv<T extends object>(rows: readonly T[], columns: readonly Pick<Column<T>, "key" | "header">[]): string {
   const data: Cell[][] = rows.map((row) => columns.map((c) => cellOf(row[c.key])));
   const body = Papa.unparse(
     { fields: columns.map((c) => c.header), data },
@@ -225,76 +245,91 @@ export function indicatorCsv(reports: readonly SiteReport[], indicatorId: string
   return toCsv(indicatorRows(reports, indicatorId), INDICATOR_COLUMNS);
 }
 
+/** One report in the JSON downloads (figures.json, /data/townships/{id}.json): its figures and their evidence. */
+export interface ReportJson {
+  id: string;
+  township: string | null;
+  county: string | null;
+  city: string | null;
+  province: string | null;
+  code: string | null;
+  year: number | null;
+  file: string;
+  title: string | null;
+  indicators: Record<
+    string,
+    {
+      value: number;
+      qualifier: Qualifier;
+      unit: string;
+      mentions: { value: number; qualifier: Qualifier; part: boolean; repeat: boolean; quote: string; start: number; end: number }[];
+      /** a hand correction: value/qualifier above are the corrected ones */
+      corrected?: Correction;
+    }
+  >;
+}
+
 export interface FiguresJson {
   source: string;
   qualifiers: Record<Qualifier, string>;
   indicators: IndicatorSpec[];
-  reports: {
-    id: string;
-    township: string | null;
-    county: string | null;
-    city: string | null;
-    province: string | null;
-    code: string | null;
-    year: number | null;
-    file: string;
-    title: string | null;
-    indicators: Record<
-      string,
-      {
-        value: number;
-        qualifier: Qualifier;
-        unit: string;
-        mentions: { value: number; qualifier: Qualifier; part: boolean; repeat: boolean; quote: string; start: number; end: number }[];
-        /** a hand correction: value/qualifier above are the corrected ones */
-        corrected?: Correction;
-      }
-    >;
-  }[];
+  reports: ReportJson[];
 }
 
 export const SOURCE_NOTE =
   "法治镇览：数字由程序从各乡镇（街道）公开发布的年度法治政府建设情况报告中逐句读取，每个数字附原文出处（quote；start/end 为在规范化报告全文中的位置）。报告未提到的指标不列出，不等于 0。";
+
+/** The indicators' definitions as the JSON downloads carry them. */
+export function indicatorsJson(): IndicatorSpec[] {
+  return INDICATORS.map(({ id, category, label_zh, label_en, unit, kind, counts_zh, not_zh }) => ({ id, category, label_zh, label_en, unit, kind, counts_zh, not_zh }));
+}
+
+/** One report's figures with their mentions and quotes, in spec order. */
+export function reportJson(r: SiteReport): ReportJson {
+  return {
+    id: r.id,
+    township: r.township,
+    county: r.county,
+    city: r.city,
+    province: r.province,
+    code: r.code,
+    year: r.year,
+    file: r.file,
+    title: r.title,
+    indicators: Object.fromEntries(
+      indicatorIdsOf(r).map((id) => {
+        const t = r.indicators[id]!;
+        return [
+          id,
+          {
+            value: t.value,
+            qualifier: t.qualifier,
+            unit: indicatorSpec(id)?.unit ?? "",
+            mentions: t.mentions.map((m) => ({
+              value: m.value,
+              qualifier: m.qualifier,
+              part: m.part,
+              repeat: m.repeat ?? false,
+              quote: quoteOf(m),
+              start: m.start,
+              end: m.end,
+              confidence: m.confidence,
+              reason: m.reason,
+            })),
+            ...(t.corrected ? { corrected: t.corrected } : {}),
+          },
+        ];
+      }),
+    ),
+  };
+}
 
 /** Everything the site shows as one JSON object, without the full report texts. */
 export function figuresJson(reports: readonly SiteReport[]): FiguresJson {
   return {
     source: SOURCE_NOTE,
     qualifiers: { ...QUALIFIER_ZH },
-    indicators: INDICATORS.map(({ id, category, label_zh, label_en, unit, kind, counts_zh, not_zh }) => ({ id, category, label_zh, label_en, unit, kind, counts_zh, not_zh })),
-    reports: sortReports(reports).map((r) => ({
-      id: r.id,
-      township: r.township,
-      county: r.county,
-      city: r.city,
-      province: r.province,
-      code: r.code,
-      year: r.year,
-      file: r.file,
-      title: r.title,
-      indicators: Object.fromEntries(
-        indicatorIdsOf(r).map((id) => {
-          const t = r.indicators[id]!;
-          return [
-            id,
-            {
-              value: t.value,
-              qualifier: t.qualifier,
-              unit: indicatorSpec(id)?.unit ?? "",
-              mentions: t.mentions.map((m) => ({
-                value: m.value,
-                qualifier: m.qualifier,
-                part: m.part,
-                repeat: m.repeat ?? false,
-                quote: quoteOf(m),
-                start: m.start,
-                end: m.end,
-              })),
-              ...(t.corrected ? { corrected: t.corrected } : {}),
-            },
-          ];
-        }),
-      ),
-    })),
+    indicators: indicatorsJson(),
+    reports: sortReports(reports).map(reportJson),
   };
 }

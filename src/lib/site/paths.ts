@@ -25,3 +25,14 @@ export function profilePath(id: string): string {
 export function cityPath(code: string): string {
   return `cities/${code}/`;
 }
+
+/** The site's origin as configured for publishing (FZZL_SITE, astro.config.mjs), or null when unset. */
+export function siteOrigin(env: Record<string, string | undefined> = process.env): string | null {
+  const v = env.FZZL_SITE?.trim().replace(/\/+$/, "");
+  return v ? v : null;
+}
+
+/** A path of the site (base included) as a URL: absolute under `origin` when known, else the path. */
+export function siteUrl(path: string, origin?: string | null): string {
+  return origin ? `${origin.replace(/\/+$/, "")}${path}` : path;
+}

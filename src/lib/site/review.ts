@@ -306,7 +306,27 @@ export function reviewCsvPath(county?: string): string {
 /** One row of the review CSV: the corrections columns, then the sentence and what to check. */
 export type ReviewCsvRow = CorrectionCells & { sentence: string; note: string };
 
-export const REVIEW_CSV_COLUMNS: Column<ReviewCsvRow>[] = [...CORRECTION_COLUMNS, "sentence", "note"].map((key) => ({ key: key as keyof ReviewCsvRow & string, header: key }));
+/** What each column of the review CSV holds (the corrections columns as docs/review.md gives them). */
+const REVIEW_COLUMN_TEXT: Record<keyof ReviewCsvRow & string, { type: Column<ReviewCsvRow>["type"]; description: string }> = {
+  code: { type: "string", description: "乡镇（街道）的 9 位区划代码" },
+  township: { type: "string", description: "乡镇（街道）名称" },
+  year: { type: "integer", description: "报告年度" },
+  indicator: { type: "string", description: "指标编号（见 spec/indicators.md）" },
+  value: { type: "number", description: "数值：核实时为程序读取的数，校正时改为正确的数" },
+  qualifier: { type: "string", description: "限定：exact、at_least、at_most、approx" },
+  reason: { type: "string", description: "核实或校正的说明（由审核人填写）" },
+  who: { type: "string", description: "审核人（由审核人填写）" },
+  date: { type: "string", description: "审核日期 YYYY-MM-DD（由审核人填写）" },
+  status: { type: "string", description: "已核实（数字无误）或留空（校正）" },
+  sentence: { type: "string", description: "数字所在的原文句子（追加到 corrections.csv 时可保留，构建时不读）" },
+  note: { type: "string", description: "需要核对什么（构建时不读）" },
+};
+
+export const REVIEW_CSV_COLUMNS: Column<ReviewCsvRow>[] = [...CORRECTION_COLUMNS, "sentence", "note"].map((key) => ({
+  key: key as keyof ReviewCsvRow & string,
+  header: key,
+  ...REVIEW_COLUMN_TEXT[key as keyof ReviewCsvRow & string],
+}));
 
 /** The review list as CSV (UTF-8 with BOM, CRLF): one row per offered corrections row. */
 export function reviewCsv(items: readonly ReviewItem[]): string {
