@@ -39,7 +39,8 @@ export default defineConfig({
       algorithm: "SHA-256",
       directives: [
         "default-src 'self'",
-        "img-src 'self' data:",
+        // blob: for the chart PNG download, drawn from the chart's own SVG (src/scripts/chartDownload.ts)
+        "img-src 'self' data: blob:",
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",

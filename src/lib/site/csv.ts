@@ -262,7 +262,7 @@ export interface ReportJson {
       value: number;
       qualifier: Qualifier;
       unit: string;
-      mentions: { value: number; qualifier: Qualifier; part: boolean; repeat: boolean; quote: string; start: number; end: number }[];
+      mentions: { value: number; qualifier: Qualifier; part: boolean; repeat: boolean; quote: string; start: number; end: number; confidence: Mention["confidence"]; reason: string }[];
       /** a hand correction: value/qualifier above are the corrected ones */
       corrected?: Correction;
     }
