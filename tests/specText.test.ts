@@ -59,3 +59,10 @@ describe("englishRuns", () => {
     expect(englishRuns(text)).toEqual(runs);
   });
 });
+
+describe("englishRuns", () => {
+  it("finds a run of English words, and passes the allowed tokens and phrases", () => {
+    expect(englishRuns("本页 disputes found or handled 件数")).toEqual(["disputes found or handled"]);
+    expect(englishRuns("按 Frictionless Data Package 描述，以 Creative Commons Attribution 许可；运行 npm run build 后下载 CSV、JSON、SVG 文件")).toEqual([]);
+  });
+});

@@ -75,7 +75,7 @@ describe("a county's site: 20 townships × 5 years", () => {
     for (const r of withYears) expect(panels, r.township!).toContain(r.township!);
     // no aggregate of regions
     expect(await page.locator("#dist-disputes_handled").count()).toBe(0);
-    expect(await page.locator("#coverage ~ .table-scroll thead th").count()).toBe(21);
+    expect(await page.locator("#coverage ~ details .table-scroll thead th").count()).toBe(21);
   });
 
   it("home: each township's latest figures with the change from the year before, as in the index", async () => {
@@ -160,7 +160,7 @@ describe("a province's site: ~300 reports of 山西省", () => {
     expect(await page.locator("#dist-disputes_handled svg").count()).toBe(1);
     expect(await page.locator("#rank-disputes_handled-top + ol > li").count()).toBe(10);
     expect(await page.locator("#trend-disputes_handled svg").count()).toBe(1);
-    expect(await page.locator("#coverage ~ .table-scroll thead th").count()).toBe(scope().units.length + 1);
+    expect(await page.locator("#coverage ~ details .table-scroll thead th").count()).toBe(scope().units.length + 1);
     expect(await page.locator("main a[href^='/cities/']").count()).toBeGreaterThanOrEqual(scope().units.length);
   });
 
