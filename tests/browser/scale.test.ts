@@ -129,7 +129,9 @@ describe("aggregated views", () => {
     const boxes = await page.$$eval(".chart-grid > section", (sections) =>
       sections.map((s) => {
         const r = s.getBoundingClientRect();
-        const figures = Array.from(s.querySelectorAll("figure")).map((f) => f.getBoundingClientRect().bottom + window.scrollY);
+        // figures behind a closed <details> are not shown (Chromium still lays them out: content-visibility)
+        const shown = Array.from(s.querySelectorAll("figure")).filter((f) => !f.closest("details:not([open])"));
+        const figures = shown.map((f) => f.getBoundingClientRect().bottom + window.scrollY);
         return { top: r.top + window.scrollY, left: r.left, chartsBottom: Math.max(...figures) };
       }),
     );
@@ -142,7 +144,8 @@ describe("aggregated views", () => {
     // about 1,650 px; 12,100 px tall before, one narrow column of bars)
     for (const b of boxes) expect(b.chartsBottom).toBeLessThanOrEqual(1700);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(3200);
-    // top and bottom lists, the provinces' table and the coverage matrix wait behind <details>
+    // top and bottom lists, the small multiples over the years, the regions' table and the coverage
+    // matrix wait behind <details>
     expect(await page.locator("#rank-disputes_handled-top").isVisible()).toBe(false);
     await page.locator(".chart-grid > section details > summary").first().click();
     expect(await page.locator("#rank-disputes_handled-top").isVisible()).toBe(true);

@@ -156,7 +156,7 @@ describe("a province's site: ~300 reports of 山西省", () => {
     const page = await session.newPage();
     await visit(page, "/");
     expect(await page.locator("h1").innerText()).toBe("山西省乡镇法治政府建设指标");
-    expect(await page.locator("#chart-disputes_handled figcaption strong").innerText()).toBe("排查调处矛盾纠纷件数：山西省各市中位数（各乡镇最新年度）");
+    expect(await page.locator("#chart-disputes_handled figcaption strong").innerText()).toBe("排查调处矛盾纠纷件数：山西省各市中位数（最新年度）");
     expect(await page.locator("#dist-disputes_handled svg").count()).toBe(1);
     expect(await page.locator("#rank-disputes_handled-top + ol > li").count()).toBe(10);
     expect(await page.locator("#trend-disputes_handled svg").count()).toBe(1);
