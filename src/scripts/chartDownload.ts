@@ -12,12 +12,10 @@ function partsOf(figure: HTMLElement): StandaloneParts | null {
   const width = box && box.width ? box.width : svg.width.baseVal.value;
   const height = box && box.height ? box.height : svg.height.baseVal.value;
   const copy = svg.cloneNode(true) as SVGSVGElement;
-  // its natural size, whatever the page's CSS (max-width: 100%; height: auto) made of it
+  // its natural size, whatever the page's CSS (width: 100%; height: auto) made of it; no style
+  // attribute, which a page's Content-Security-Policy would refuse wherever the file is parsed again
   copy.setAttribute("width", String(width));
   copy.setAttribute("height", String(height));
-  copy.style.maxWidth = "none";
-  copy.style.width = `${width}px`;
-  copy.style.height = `${height}px`;
   const text = (sel: string) => figure.querySelector(sel)?.textContent?.trim() ?? "";
   return {
     chart: new XMLSerializer().serializeToString(copy),

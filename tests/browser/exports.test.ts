@@ -111,6 +111,8 @@ describe("chart downloads", () => {
 
   it("every chart of the home page has both buttons, reachable by Tab", async () => {
     const page = await openCharts("/");
+    // charts behind a closed <details> (the small multiples over the years) show theirs when opened
+    await page.locator("details").evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const charts = await page.locator("figure.chart").count();
     expect(charts).toBeGreaterThan(0);
     expect(await page.locator("figure.chart [data-chart-tools]:visible").count()).toBe(charts);
