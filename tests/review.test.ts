@@ -11,6 +11,8 @@ import { extractBytes } from "../src/lib/extract/extract.ts";
 import { correctRecords } from "../src/lib/site/corrections.ts";
 import { toIndexRecord } from "../src/lib/site/generated.ts";
 import {
+  reviewProvinces,
+  reviewProvincePath,
   DEFAULT_LOW_REASON,
   LOW_REASON_ZH,
   lowReasonZh,
@@ -81,6 +83,15 @@ describe("what is to check", () => {
       expect(new Set(items.map((i) => i.countyCode))).toEqual(new Set([c.code]));
     }
     expect(counties.reduce((n, c) => n + c.figures, 0)).toBe(3);
+    // the index of a site of many counties: provinces by code, with their counties' sums
+    const provinces = reviewProvinces(tree);
+    expect(provinces.map((p) => [p.code, p.name])).toEqual([["14", "山西省"], ["50", "重庆市"], ["52", "贵州省"]]);
+    for (const p of provinces) {
+      expect(p.figures).toBe(p.counties.reduce((n, c) => n + c.figures, 0));
+      expect(p.uncounted).toBe(p.counties.reduce((n, c) => n + c.uncounted, 0));
+      for (const c of p.counties) expect(c.code.slice(0, 2)).toBe(p.code);
+    }
+    expect(reviewProvincePath("14")).toBe("review/provinces/14/");
   });
 
   it("pages of at most REVIEW_PAGE_WEIGHT (an item and its rows), a township-year split only when it alone is heavier", () => {

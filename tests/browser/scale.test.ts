@@ -44,6 +44,7 @@ async function buildOwnSite(): Promise<string> {
       FZZL_LIST_LIMIT: "100",
       FZZL_QUALITY_LIMIT: "0",
       FZZL_REVIEW_LIMIT: "100",
+      FZZL_REVIEW_COUNTIES_LIMIT: "20",
       // the deadline of the 2025 reports (2026-03-31) has passed
       FZZL_TODAY: "2026-06-01",
     },
@@ -102,7 +103,7 @@ describe(PREBUILT ? `the site in ${relative(ROOT, PREBUILT)}` : "a site of ~300 
   });
 
   it("keeps every page under 200 KB and every profile under 30 KB gzipped", () => {
-    expectPageSizes(dist, reports, `the ${reports.length}-report site${PREBUILT ? "" : " (FZZL_LIST_LIMIT=100, FZZL_QUALITY_LIMIT=0, FZZL_REVIEW_LIMIT=100)"}`);
+    expectPageSizes(dist, reports, `the ${reports.length}-report site${PREBUILT ? "" : " (FZZL_LIST_LIMIT=100, FZZL_QUALITY_LIMIT=0, FZZL_REVIEW_LIMIT=100, FZZL_REVIEW_COUNTIES_LIMIT=20)"}`);
   });
 
 });
@@ -233,7 +234,9 @@ describe("axe and narrow screens on the aggregated pages", () => {
     // the review (审核) and, when it is paged, one county's page of it
     const reviewDir = join(dist, "review");
     const reviewCounty = existsSync(reviewDir) ? readdirSync(reviewDir).find((d) => /^(?:\d{6}|unknown)$/.test(d)) : undefined;
-    const review = ["/review/", ...(reviewCounty ? [`/review/${reviewCounty}/`] : [])];
+    const provincesDir = join(reviewDir, "provinces");
+    const reviewProvince = existsSync(provincesDir) ? readdirSync(provincesDir)[0] : undefined;
+    const review = ["/review/", ...(reviewCounty ? [`/review/${reviewCounty}/`] : []), ...(reviewProvince ? [`/review/provinces/${reviewProvince}/`] : [])];
     return ["/", "/townships/", "/indicators/disputes_handled/", `/indicators/dispute_resolution_rate/${year}/`, "/compare/", "/quality/", ...review, `/provinces/${county.provinceCode}/`, `/counties/${county.code}/`, `/counties/${county.code}/table/`, ...unknown, ...profiles];
   };
 

@@ -228,6 +228,36 @@ export interface ReviewProvince {
   counties: ReviewCounty[];
 }
 
+/** The review's provinces with their counties and counts (the review's index when counties are many). */
+export interface ReviewProvinceRow {
+  /** the 2-digit code of its counties' codes ("unknown" for reports whose region is not settled) */
+  code: string;
+  name: string;
+  counties: ReviewCounty[];
+  figures: number;
+  uncounted: number;
+}
+
+export function reviewProvinces(tree: readonly ReviewProvince[]): ReviewProvinceRow[] {
+  const rows = new Map<string, ReviewProvinceRow>();
+  for (const p of tree) {
+    for (const c of p.counties) {
+      const code = /^\d{6}$/.test(c.code) ? c.code.slice(0, 2) : "unknown";
+      let row = rows.get(code);
+      if (!row) rows.set(code, (row = { code, name: p.name, counties: [], figures: 0, uncounted: 0 }));
+      row.counties.push(c);
+      row.figures += c.figures;
+      row.uncounted += c.uncounted;
+    }
+  }
+  return [...rows.values()];
+}
+
+/** review/provinces/14/ — a province's counties in the review */
+export function reviewProvincePath(code: string): string {
+  return `review/provinces/${code}/`;
+}
+
 /** Everything to check, province → county → township-year; only counties with something to check. */
 export function reviewTree(reports: readonly SiteReport[]): ReviewProvince[] {
   const { provinces, unknown } = groupByRegion(reports);

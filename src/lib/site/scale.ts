@@ -22,6 +22,7 @@ export const LIMITS = {
   tableRows: { env: "FZZL_TABLE_ROWS_LIMIT", value: 100, what: "townships as rows of an indicator's table of years (beyond: regions' medians)" },
   countyRows: { env: "FZZL_COUNTY_ROWS_LIMIT", value: 200, what: "township-years as rows of a county's tables on one page (beyond: newest years first, a page a group of years)" },
   reviewReports: { env: "FZZL_REVIEW_LIMIT", value: 1000, what: "reports whose items to check share one review page (beyond, or when they weigh more than a page: a page a county)" },
+  reviewCounties: { env: "FZZL_REVIEW_COUNTIES_LIMIT", value: 300, what: "counties in the review's table on one page (beyond: a table of provinces, a page each)" },
   qualityEntries: { env: "FZZL_QUALITY_LIMIT", value: 300, what: "reports with warnings listed one by one on the quality page (beyond: counted per region)" },
   coverageReports: { env: "FZZL_COVERAGE_LIMIT", value: 24, what: "reports as columns of the home page's coverage matrix (beyond: regions or townships)" },
   searchShard: { env: "FZZL_SEARCH_SHARD_LIMIT", value: 500, what: "profiles in one Pagefind index (beyond: an index a group of cities, merged at search time)" },
