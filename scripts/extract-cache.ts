@@ -28,7 +28,7 @@ import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, 
 import { dirname, join } from "node:path";
 import type { SiteReport } from "../src/lib/site/schema.ts";
 
-/** Hash of the extractor's own sources and data: any change to them invalidates the whole cache. */
+/** Hash of the extractor's own sources and data: any change to them invalidates the whole cache (see below for which). */
 export function extractorVersion(root: string): string {
   const h = createHash("sha1");
   const files: string[] = [];
@@ -39,8 +39,16 @@ export function extractorVersion(root: string): string {
       else if (/\.(ts|json)$/.test(e.name)) files.push(p);
     }
   };
-  walk(join(root, "src", "lib"));
-  files.push(join(root, "spec", "indicators.json"), join(root, "package-lock.json"));
+  // what makes a cached record: the extraction library, the index record and its schema, the read
+  // step, the spec and the installed packages (a change to the pages' code does not re-extract)
+  walk(join(root, "src", "lib", "extract"));
+  files.push(
+    join(root, "src", "lib", "site", "generated.ts"),
+    join(root, "src", "lib", "site", "schema.ts"),
+    join(root, "scripts", "extract-read.ts"),
+    join(root, "spec", "indicators.json"),
+    join(root, "package-lock.json"),
+  );
   for (const f of files.sort()) if (existsSync(f)) h.update(f.slice(root.length)).update(readFileSync(f));
   return h.digest("hex").slice(0, 16);
 }

@@ -1,11 +1,11 @@
 // scripts/extract-cache.ts: the extraction cache file (stat fast path, racy guard, append and
 // rewrite, damage) and scripts/extract-read.ts (plain text without the document readers).
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractFile } from "../src/lib/extract/extractFile.ts";
-import { ExtractCache, RACY_MS, recordBytes, statSig, trustedSig, type FileStat, type StatSig, type Summary } from "../scripts/extract-cache.ts";
+import { ExtractCache, extractorVersion, RACY_MS, recordBytes, statSig, trustedSig, type FileStat, type StatSig, type Summary } from "../scripts/extract-cache.ts";
 import { readReport } from "../scripts/extract-read.ts";
 
 const SEED = join(import.meta.dirname, "fixtures", "reports", "seeds", "003_37d3b37060572fdb.txt");
@@ -247,5 +247,27 @@ describe("plain text is extracted as extractFile does, without loading the docum
     const missing = await readReport(join(tmpdir(), "fzzl-no-such-file.txt"), "r/gone.txt");
     expect(missing.key).toBeNull();
     expect(missing.record.errors.join()).toMatch(/r\/gone\.txt: cannot be read \(ENOENT\)/);
+  });
+});
+
+describe("extractorVersion", () => {
+  it("changes with the extraction library and the index schema, not with the pages' code", () => {
+    const root = mkdtempSync(join(tmpdir(), "fzzl-version-"));
+    const put = (path: string, text: string) => {
+      mkdirSync(join(root, path, ".."), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    put("src/lib/extract/classify.ts", "a");
+    put("src/lib/site/schema.ts", "s");
+    put("src/lib/site/aggregate.ts", "g");
+    const v0 = extractorVersion(root);
+    put("src/lib/site/aggregate.ts", "g2");
+    expect(extractorVersion(root)).toBe(v0);
+    put("src/lib/extract/classify.ts", "a2");
+    const v1 = extractorVersion(root);
+    expect(v1).not.toBe(v0);
+    put("src/lib/site/schema.ts", "s2");
+    expect(extractorVersion(root)).not.toBe(v1);
+    rmSync(root, { recursive: true, force: true });
   });
 });
