@@ -60,13 +60,23 @@ export interface FigureRow {
   correction: string;
 }
 
+/** The region and year columns both CSVs begin with, described once. */
+const REGION_COLUMN = {
+  province: { key: "province", header: "省", type: "string", description: "报告所属的省（自治区、直辖市）；无法确定时留空" },
+  city: { key: "city", header: "市", type: "string", description: "报告所属的地级市（州、盟）；无法确定时留空" },
+  county: { key: "county", header: "县（区）", type: "string", description: "报告所属的县（市、区）；无法确定时留空" },
+  township: { key: "township", header: "乡镇（街道）", type: "string", description: "报告所属的乡镇（街道）；无法确定时留空" },
+  code: { key: "code", header: "区划代码", type: "string", description: "乡镇（街道）的 9 位统计用区划代码（文字，保留开头的 0）；无法确定时留空" },
+  year: { key: "year", header: "年度", type: "integer", description: "报告所总结的年度" },
+} as const;
+
 export const FIGURE_COLUMNS: Column<FigureRow>[] = [
-  { key: "province", header: "省", type: "string", description: "报告所属的省（自治区、直辖市）；无法确定时留空" },
-  { key: "city", header: "市", type: "string", description: "报告所属的地级市（州、盟）；无法确定时留空" },
-  { key: "county", header: "县（区）", type: "string", description: "报告所属的县（市、区）；无法确定时留空" },
-  { key: "township", header: "乡镇（街道）", type: "string", description: "报告所属的乡镇（街道）；无法确定时留空" },
-  { key: "code", header: "区划代码", type: "string", description: "乡镇（街道）的 9 位统计用区划代码（文字，保留开头的 0）；无法确定时留空" },
-  { key: "year", header: "年度", type: "integer", description: "报告所总结的年度" },
+  REGION_COLUMN.province,
+  REGION_COLUMN.city,
+  REGION_COLUMN.county,
+  REGION_COLUMN.township,
+  REGION_COLUMN.code,
+  REGION_COLUMN.year,
   { key: "indicator", header: "指标代码", type: "string", description: "指标的英文代码，稳定不变，便于程序使用" },
   { key: "indicatorLabel", header: "指标", type: "string", description: "指标的中文名称" },
   { key: "value", header: "数值", type: "number", description: "该报告中这项指标的合计数，按方法说明中的合计规则得出；比率为百分数（98 表示 98%）" },
@@ -99,11 +109,11 @@ export interface IndicatorRow {
 }
 
 export const INDICATOR_COLUMNS: Column<IndicatorRow>[] = [
-  { key: "province", header: "省", type: "string", description: "报告所属的省（自治区、直辖市）；无法确定时留空" },
-  { key: "county", header: "县（区）", type: "string", description: "报告所属的县（市、区）；无法确定时留空" },
-  { key: "township", header: "乡镇（街道）", type: "string", description: "报告所属的乡镇（街道）；无法确定时留空" },
-  { key: "code", header: "区划代码", type: "string", description: "乡镇（街道）的 9 位统计用区划代码；无法确定时留空" },
-  { key: "year", header: "年度", type: "integer", description: "报告所总结的年度" },
+  REGION_COLUMN.province,
+  REGION_COLUMN.county,
+  REGION_COLUMN.township,
+  REGION_COLUMN.code,
+  REGION_COLUMN.year,
   { key: "value", header: "数值", type: "number", description: "这项指标的合计数；报告未提到时留空（不等于 0）" },
   { key: "qualifierZh", header: "限定", type: "string", description: "确数、不少于、不多于、约，或“未报告”" },
   { key: "unit", header: "单位", type: "string", description: "这项指标的单位" },
